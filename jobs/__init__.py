@@ -1,0 +1,1 @@
+"""Scheduled work: feed polling and ingest, notification dispatch. Never imports ``bot``."""

@@ -1,0 +1,16 @@
+"""``schaatsbot parse``: placeholder until its issue lands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("parse", help="(not built yet)", description="Not built yet.")
+    parser.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    print("schaatsbot parse: not built yet", file=sys.stderr)
+    return 2

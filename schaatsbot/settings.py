@@ -1,0 +1,61 @@
+"""The one settings class: read from the environment and an optional ``.env`` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+NOS_SKATING_FEED = "https://feeds.nos.nl/nossportschaatsen"
+
+
+class Settings(BaseSettings):
+    """Every knob of schaatsbot; ``.env.example`` documents each one."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_base_url: str = "https://api.telegram.org/bot"
+    telegram_base_file_url: str = "https://api.telegram.org/file/bot"
+    admin_chat_id: int | None = None
+
+    database_url: str = "sqlite:///schaatsbot.db"
+
+    feed_urls: Annotated[list[str], NoDecode] = Field(default_factory=lambda: [NOS_SKATING_FEED])
+    poll_interval_seconds: int = Field(default=120, ge=5)
+    poll_interval_live_seconds: int = Field(default=30, ge=5)
+
+    log_level: str = "INFO"
+
+    @field_validator("feed_urls", mode="before")
+    @classmethod
+    def _split_feed_urls(cls, value: object) -> object:
+        # A comma-separated string is friendlier in .env files than JSON.
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _empty_token_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"unknown log level {value!r}")
+        return level
+
+    @property
+    def token(self) -> str | None:
+        """The bot token in clear, for the one place that needs it (the PTB builder)."""
+        return self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
