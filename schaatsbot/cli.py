@@ -6,11 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from pydantic import ValidationError
-
 from schaatsbot import __version__
 from schaatsbot.commands import SUBCOMMANDS
-from storage.db import DatabaseError
+from storage.errors import DatabaseError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseError as exc:
         print(f"schaatsbot: {exc}", file=sys.stderr)
         return 1
-    except ValidationError as exc:
+    except ValueError as exc:  # pydantic's ValidationError: a setting has a bad value
+        if not hasattr(exc, "errors"):
+            raise
         problems = "; ".join(f"{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
         print(f"schaatsbot: invalid settings: {problems}", file=sys.stderr)
         return 1

@@ -17,3 +17,5 @@ class RaceChange:
     historical: bool
     race_date: dt.date | None
     first_seen_at: dt.datetime
+    # When the reporting article was published: the race's age when it has no date of its own.
+    article_published: dt.datetime | None = None

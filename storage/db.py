@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from alembic import command
@@ -11,12 +12,10 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlmodel import Session, create_engine
 
+from storage.errors import DatabaseError
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
-
-
-class DatabaseError(Exception):
-    """The database cannot be used; the message is one line for the operator."""
 
 
 def make_engine(url: str) -> Engine:
@@ -46,8 +45,6 @@ def _check_sqlite_path(database: str | None) -> None:
         raise DatabaseError(f"the folder of the SQLite database does not exist: {folder}")
     path = Path(database)
     target = path if path.exists() else folder
-    import os
-
     if not os.access(target, os.W_OK):
         raise DatabaseError(f"the SQLite database is not writable: {path.resolve()}")
 

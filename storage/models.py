@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Column, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -36,6 +36,10 @@ class Feed(SQLModel, table=True):
     total_failures: int = 0
     items_seen: int = 0
     alerted_at: dt.datetime | None = None  # when the admin chat was last told about this feed's failures
+    # Problems that did not stop the poll (malformed XML read loosely, items without guid or date).
+    last_warning_at: dt.datetime | None = None
+    last_warning: str | None = None
+    total_warnings: int = 0
 
 
 class Article(SQLModel, table=True):
@@ -91,6 +95,8 @@ class Race(SQLModel, table=True):
     """One race, however many articles report it."""
 
     __tablename__ = "races"
+    # The bot's "latest race at this distance" walks this index newest-first and stops early.
+    __table_args__ = (Index("ix_races_distance_date", "distance", "date"),)
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True)

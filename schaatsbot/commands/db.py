@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from schaatsbot.settings import get_settings
-from storage.db import current_revision, make_engine, upgrade
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -18,6 +16,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _upgrade(args: argparse.Namespace) -> int:
+    from schaatsbot.settings import get_settings
+    from storage.db import current_revision, make_engine, upgrade
+
     engine = make_engine(get_settings().database_url)
     before = current_revision(engine)
     upgrade(engine, args.revision)

@@ -76,6 +76,9 @@ def upgrade() -> None:
     sa.Column('total_failures', sa.Integer(), nullable=False),
     sa.Column('items_seen', sa.Integer(), nullable=False),
     sa.Column('alerted_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('last_warning_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('last_warning', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('total_warnings', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('url')
     )
@@ -125,6 +128,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_races_competition_id'), ['competition_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_races_date'), ['date'], unique=False)
         batch_op.create_index(batch_op.f('ix_races_distance'), ['distance'], unique=False)
+        batch_op.create_index('ix_races_distance_date', ['distance', 'date'], unique=False)
 
     op.create_table('skater_aliases',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -230,6 +234,7 @@ def downgrade() -> None:
 
     op.drop_table('skater_aliases')
     with op.batch_alter_table('races', schema=None) as batch_op:
+        batch_op.drop_index('ix_races_distance_date')
         batch_op.drop_index(batch_op.f('ix_races_distance'))
         batch_op.drop_index(batch_op.f('ix_races_date'))
         batch_op.drop_index(batch_op.f('ix_races_competition_id'))

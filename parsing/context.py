@@ -1,0 +1,195 @@
+"""Article and sentence context: competition, discipline, venue, gender, day and history cues."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from parsing.text import fold
+
+__all__ = [
+    "VENUES", "find_venue", "competition_of", "discipline_of", "gender_cue", "weekday_of",
+    "date_for_weekday", "is_historical", "year_mentions", "local_date",
+]
+
+# Skating venues as NOS writes them (folded) -> the name the corpus uses.
+VENUES: dict[str, str] = {
+    "heerenveen": "Heerenveen", "thialf": "Heerenveen", "salt lake city": "Salt Lake City",
+    "salt lake": "Salt Lake City", "kearns": "Salt Lake City", "calgary": "Calgary", "inzell": "Inzell",
+    "hamar": "Hamar", "stavanger": "Stavanger", "obihiro": "Obihiro", "nagano": "Nagano",
+    "tomaszow mazowiecki": "Tomaszów Mazowiecki", "tomaszow": "Tomaszów Mazowiecki",
+    "kolomna": "Kolomna", "berlijn": "Berlijn", "erfurt": "Erfurt", "milwaukee": "Milwaukee",
+    "quebec": "Quebec", "sofia": "Sofia", "dordrecht": "Dordrecht", "dresden": "Dresden",
+    "rotterdam": "Rotterdam", "peking": "Peking", "beijing": "Peking", "milaan": "Milaan",
+    "pyeongchang": "Pyeongchang", "gangneung": "Pyeongchang", "sotsji": "Sotsji", "amsterdam": "Amsterdam",
+    "weissensee": "Weissensee", "alkmaar": "Alkmaar", "seoul": "Seoul", "montreal": "Montreal",
+    "minsk": "Minsk", "almaty": "Almaty", "astana": "Astana", "nur-sultan": "Nur-Sultan",
+    "enschede": "Enschede", "groningen": "Groningen", "den haag": "Den Haag", "deventer": "Deventer",
+    "utrecht": "Utrecht", "breda": "Breda", "eindhoven": "Eindhoven", "leeuwarden": "Leeuwarden",
+    "haarlem": "Haarlem", "hoorn": "Hoorn", "lulea": "Luleå", "kuopio": "Kuopio", "collalbo": "Collalbo",
+    "baselga di pine": "Baselga di Pinè", "trondheim": "Trondheim", "harbin": "Harbin",
+    "changchun": "Changchun", "shanghai": "Shanghai", "debrecen": "Debrecen", "gdansk": "Gdańsk",
+    "turijn": "Turijn", "vancouver": "Vancouver", "lake placid": "Lake Placid", "sapporo": "Sapporo",
+    "nagoya": "Nagoya", "tilburg": "Tilburg", "den bosch": "Den Bosch", "lelystad": "Lelystad",
+    "biddinghuizen": "Biddinghuizen", "haaksbergen": "Haaksbergen", "noordlaren": "Noordlaren",
+    "veenhoop": "De Veenhoop", "kuipers": "", "jaap eden": "Amsterdam", "olympisch stadion": "Amsterdam",
+    "olympic oval": "", "dolomieten": "", "chemnitz": "Chemnitz", "innsbruck": "Innsbruck",
+    "helsinki": "Helsinki", "oslo": "Oslo", "moskou": "Moskou", "warschau": "Warschau", "boedapest": "Boedapest",
+    "gent": "Gent", "antwerpen": "Antwerpen", "salt lake-city": "Salt Lake City", "lillehammer": "Lillehammer",
+    "turin": "Turijn", "torino": "Turijn", "cortina": "Cortina d'Ampezzo", "milano": "Milaan",
+    "zakopane": "Zakopane", "budapest": "Boedapest",
+}
+_VENUE_ALT = "|".join(sorted((re.escape(k) for k, v in VENUES.items() if v), key=len, reverse=True))
+_VENUE_RE = re.compile(r"(?<![\w-])(" + _VENUE_ALT + r")(?![\w-])")
+# "in het Poolse Tomaszow", "in Thialf", "bij de wereldbeker in Calgary", "op de Weissensee".
+_VENUE_FRAME = re.compile(r"\b(?:in|op|naar|uit|te)\s+(?:het\s+\w+e\s+|de\s+)?(?:\w+e\s+)?$")
+
+
+def find_venue(folded: str, framed: bool = True) -> tuple[int, str] | None:
+    """The first venue named in a folded text (position, canonical name); with ``framed`` only after 'in'."""
+    for m in _VENUE_RE.finditer(folded):
+        if framed and not _VENUE_FRAME.search(folded[max(0, m.start() - 30):m.start()]):
+            continue
+        return m.start(), VENUES[m.group(1)]
+    return None
+
+
+_COMPETITIONS: list[tuple[re.Pattern[str], str, str | None]] = [
+    # (pattern on folded text, competition, discipline implied)
+    (re.compile(r"\b(?:wk|wereldkampioenschap(?:pen)?|wereldtitel)\s+(?:shorttrack|short track)\b"),
+     "world_championships", "short_track"),
+    (re.compile(r"\b(?:ek|europese kampioenschappen|europees kampioenschap)\s+(?:shorttrack|short track)\b"),
+     "european_championships", "short_track"),
+    (re.compile(r"\b(?:nk|nederlandse kampioenschappen|nederlands kampioenschap)\s+(?:shorttrack|short track)\b"),
+     "national_championships", "short_track"),
+    (re.compile(r"\b(?:wk|wereldkampioenschap(?:pen)?)\s+allround\b|\bwereldkampioen(?:e)?\s+allround\b|"
+                r"\ballround\s+wereldkampioen"), "world_championships", "allround"),
+    (re.compile(r"\b(?:wk|wereldkampioenschap(?:pen)?)\s+sprint\b|\bwereldkampioen(?:e)?\s+sprint\b"),
+     "world_championships", "sprint"),
+    (re.compile(r"\b(?:wk|wereldkampioenschap(?:pen)?)\s+afstanden\b"), "world_single_distances", None),
+    (re.compile(r"\b(?:ek|europese kampioenschappen|europees kampioenschap)\s+allround\b|"
+                r"\beuropees kampioen(?:e)?\s+allround\b"), "european_championships", "allround"),
+    (re.compile(r"\b(?:ek|europese kampioenschappen)\s+sprint\b|\beuropees kampioen(?:e)?\s+sprint\b"),
+     "european_championships", "sprint"),
+    (re.compile(r"\b(?:ek|europese kampioenschappen)\s+afstanden\b"), "european_championships", None),
+    (re.compile(r"\b(?:nk|nederlandse kampioenschappen)\s+allround\b|\bnederlands kampioen(?:e)?\s+allround\b"
+                r"|\bnederlandse allroundtitel\b"), "national_championships", "allround"),
+    (re.compile(r"\b(?:nk|nederlandse kampioenschappen)\s+sprint\b|\bnederlands kampioen(?:e)?\s+sprint\b"
+                r"|\bnederlandse sprinttitel\b"), "national_championships", "sprint"),
+    (re.compile(r"\b(?:nk|nederlandse kampioenschappen)\s+afstanden\b|\bnk\b|\bnederlandse kampioenschappen\b"),
+     "national_championships", None),
+    (re.compile(r"\beuropees kampioen(?:e)?\s+shorttrack|\beuropese titel\s+(?:\w+\s+)?shorttrack"),
+     "european_championships", "short_track"),
+    (re.compile(r"\bwereldkampioen(?:e)?\s+shorttrack|\bwereldkampioenschap(?:pen)?\s+shorttrack"),
+     "world_championships", "short_track"),
+    (re.compile(r"\bwereldkampioen(?:e)?\s+(?:geworden\s+)?op\s+de\b|\bwereldtitel\s+op\s+de\b|"
+                r"\bwereldkampioen(?:e)?\s+op\s+(?:de\s+)?\d"), "world_single_distances", None),
+    (re.compile(r"\beuropees kampioen(?:e)?\s+(?:geworden\s+)?op\s+|\beuropese titel\s+op\s+de\b"),
+     "european_championships", None),
+    (re.compile(r"\bolympisch kwalificatietoernooi\b|\bokt\b|\bnederlands kampioen|\bnederlandse titel\b"),
+     "national_championships", None),
+    (re.compile(r"\bwereldbeker|\bworld cup\b|\bwb-|\bworld tour\b"), "world_cup", None),
+    (re.compile(r"\bolympische spelen\b|\bwinterspelen\b|\bolympisch(?:e)? (?:goud|zilver|brons|titel|toernooi)\b"
+                r"|\bolympisch kampioen"), "olympics", None),
+    (re.compile(r"\bvier continenten\b|\bfour continents\b"), "four_continents", None),
+    (re.compile(r"\b(?:wk|wereldkampioenschappen|wereldkampioenschap)\b"), "world_championships", None),
+    (re.compile(r"\b(?:ek|europese kampioenschappen)\b"), "european_championships", None),
+    (re.compile(r"\bmarathon|\belfstedentocht\b|\bnatuurijs\b|\balternatieve elfstedentocht\b"), "other", "marathon"),
+]
+
+
+def competition_of(folded: str) -> tuple[str, str | None, int] | None:
+    """The competition a text is about: (competition, discipline or None, position of the cue)."""
+    for pattern, comp, disc in _COMPETITIONS:
+        m = pattern.search(folded)
+        if m:
+            return comp, disc, m.start()
+    return None
+
+
+def discipline_of(folded: str, competition_discipline: str | None) -> str:
+    """Discipline for an article: shorttrack and marathon words win, then the competition's own."""
+    if re.search(r"\bshorttrack|\bshort track\b|\bshorttrackster|\bshorttracker", folded):
+        return "short_track"
+    if competition_discipline:
+        return competition_discipline
+    return "long_track"
+
+
+_MEN = re.compile(r"\b(?:mannen|heren|man|jongens|mannenrace|herenrace|mannenploeg|herenploeg)\b")
+_WOMEN = re.compile(r"\b(?:vrouwen|dames|vrouw|meisjes|vrouwenrace|damesrace|vrouwenploeg|damesploeg|"
+                    r"schaatssters|schaatsster|shorttrackster|shorttracksters|ploegachtervolgsters|"
+                    r"sprintsters|sprintster|marathonschaatsster)\b")
+
+
+def gender_cue(folded: str) -> str | None:
+    """'men' / 'women' when the text names one gender (and not both)."""
+    men, women = bool(_MEN.search(folded)), bool(_WOMEN.search(folded))
+    if men and not women:
+        return "men"
+    if women and not men:
+        return "women"
+    return None
+
+
+_WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
+             "zondag": 6}
+_WEEKDAY_RE = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?:middag|avond|ochtend|morgen)?\b"
+                         r"|\b(gisteren|eergisteren|gisteravond|twee dagen geleden)\b")
+
+
+def weekday_of(folded: str) -> int | None:
+    """Days before publication a sentence points at: weekday names and 'gisteren' (None when none)."""
+    m = _WEEKDAY_RE.search(folded)
+    if not m:
+        return None
+    if m.group(1):
+        return -100 - _WEEKDAYS[m.group(1)]  # resolved against the publication date by date_for_weekday
+    word = m.group(2)
+    if word == "eergisteren" or word == "twee dagen geleden":
+        return 2
+    return 1
+
+
+def local_date(published: datetime | None) -> date | None:
+    """Publication date in Dutch local time (CET/CEST approximated by the stored offset)."""
+    if published is None:
+        return None
+    return published.date()
+
+
+def date_for_weekday(published: date | None, code: int | None) -> date | None:
+    """Resolve a weekday_of code against the publication date ('vrijdag' in a Sunday piece -> that Friday)."""
+    if published is None or code is None:
+        return None
+    if code >= 0:
+        return published - timedelta(days=code)
+    weekday = -100 - code
+    back = (published.weekday() - weekday) % 7
+    return published - timedelta(days=back)
+
+
+_YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20[0-4]\d)(?!\d|[.,]\d)")
+_HISTORY = re.compile(
+    r"\bvorig(?:e)? (?:seizoen|jaar|week|weekend|maand|winter|keer|editie|wereldbeker)\b|\been jaar geleden\b|"
+    r"\bjaar geleden\b|\bjaren geleden\b|\bdestijds\b|\bin het verleden\b|\bafgelopen (?:weekend|week|seizoen|jaar|maand)\b|"
+    r"\beerder dit seizoen\b|\beerder deze maand\b|\bvorige maand\b|\bvorige week\b|\bde laatste (?:wk|ek|spelen)\b|"
+    r"\bbij de vorige\b|\bin zijn carriere\b|\bin haar carriere\b|\bloopbaan\b|\bweken geleden\b|\bmaanden geleden\b|"
+    r"\bin de jaren\b|\bdit seizoen al\b|\bal eens\b|\bnet als vorig\b|\bbegin dit jaar\b|\bvorige winter\b|"
+    r"\btwee keer eerder\b"
+)
+
+
+def year_mentions(folded: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(folded)]
+
+
+def is_historical(folded: str, published_year: int | None) -> bool:
+    """True when a sentence speaks of an earlier competition (a past year, last season, ...)."""
+    if _HISTORY.search(folded):
+        return True
+    if published_year is not None:
+        for year in year_mentions(folded):
+            if year < published_year:
+                return True
+    return False

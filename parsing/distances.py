@@ -1,0 +1,273 @@
+"""Race distances: in NOS prose, as bot users type them, and as labels.
+
+Codes are the corpus's (``../shared/corpus/README.md``): 500m 1000m 1500m 3000m 5000m 10000m mass_start
+team_pursuit team_sprint relay allround_classification sprint_classification other:<what> (other:200km for
+marathons of a stated length). :func:`find_distance_mentions` also yields ``classification`` for a bare
+"eindklassement"/"klassement", whose kind (allround or sprint) only the context tells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsing.text import fold, ordinal_number
+
+__all__ = [
+    "DISTANCE_CODES", "METERS", "DistanceMention", "find_distance_mentions", "find_distances",
+    "distance_from_user", "distance_label", "distance_meters", "CLASSIFICATION",
+]
+
+DISTANCE_CODES = (
+    "500m", "1000m", "1500m", "3000m", "5000m", "10000m", "mass_start", "team_pursuit", "team_sprint",
+    "relay", "allround_classification", "sprint_classification",
+)
+CLASSIFICATION = "classification"  # bare "eindklassement": allround or sprint, the engine decides
+METERS: dict[int, str] = {500: "500m", 1000: "1000m", 1500: "1500m", 3000: "3000m", 5000: "5000m",
+                          10000: "10000m"}
+_BY_METERS_EXTRA = {100: None}  # 100 m and 200 m exist in juniors/sprint tests but are not corpus codes
+
+_WORD_KM = {"een": 1, "één": 1, "anderhalve": 1.5, "drie": 3, "vijf": 5, "tien": 10, "twintig": 20,
+            "veertig": 40, "vijftig": 50, "zestig": 60, "honderd": 100, "tweehonderd": 200}
+
+_ORDINALS = r"eerste|tweede|derde|vierde|1e|2e|3e|4e"
+_NUM = r"(?P<num>\d{1,2}\.\d{3}|\d{1,5}(?:,\d)?)"
+_WORDNUM = r"(?P<word>" + "|".join(sorted(_WORD_KM, key=len, reverse=True)) + r")"
+
+# Each alternative names its group; order matters (longest, most specific first). The one lookbehind at the
+# front rejects positions inside words cheaply; other context checks ("de" before a bare number) are in code.
+_DISTANCE_RE = re.compile(
+    r"(?<![\w.,])(?:"
+    + _NUM + r"\s?-?\s?(?P<unit>kilometers?|km|meters?|m)(?![\w])"
+    + r"|" + _WORDNUM + r"\s+(?P<wunit>kilometers?)\b"
+    + r"|(?P<kilometer>kilometers?)\b"
+    + r"|(?P<bare>(?:500|1\.?000|1\.?500|3\.?000|5\.?000|10\.?000)(?![\w.,])(?!\s*(?:euro|mensen|"
+      r"toeschouwers|fans|punten|kilo|jaar|dagen|uur|minuten|seconde|keer)))"
+    + r"|(?P<mass>massastarts?|mass[ -]starts?|massa-starts?)"
+    + r"|(?P<tp>ploegen-?achtervolgingen|ploegen-?achtervolging|ploegachtervolging|teamachtervolging|"
+      r"team[ -]pursuit|achtervolging)"
+    + r"|(?P<ts>teamsprints?|team[ -]sprints?)"
+    + r"|(?P<relay>(?:gemengde\s+)?aflossingen|(?:gemengde\s+)?aflossing|(?:mixed\s+)?relay)"
+    + r"|(?P<allround>allround-?klassement|allround-?titel|allroundkampioen(?:e|schap)?|"
+      r"klassement\s+allround|allround)"
+    + r"|(?P<sprint>sprint-?klassement|sprint-?titel|sprintkampioen(?:e|schap)?|klassement\s+sprint)"
+    + r"|(?P<classif>eindklassement|klassement|eindstand)"
+    + r"|(?P<elfsteden>(?:alternatieve\s+)?elfstedentocht(?:en)?)"
+    + r")(?![\w])",
+)  # case-sensitive: it runs on the lower-cased text, which is twice as fast as IGNORECASE
+_ORD_BEFORE = re.compile(r"(?<![\w])(" + _ORDINALS + r")\s+$", re.IGNORECASE)
+_DE_BEFORE = re.compile(r"(?<![\w])de\s$", re.IGNORECASE)
+_HET_BEFORE = re.compile(r"(?<![\w])(?:het|in\s+de|de)\s$", re.IGNORECASE)
+_KAMPIOEN_BEFORE = re.compile(r"kampioene?\s$", re.IGNORECASE)
+# "na 600 meter", "bij 3 kilometer": a passage in a race. With an article ("bij de 1000 meter") it is a race.
+_SPLIT_BEFORE = re.compile(r"\b(?:na|bij|vanaf|tot|halverwege|per|elke|iedere)\s+$", re.IGNORECASE)
+
+
+_QUICK = re.compile(r"\d|[Kk]ilomet|[Mm]ass|[Pp]loeg|[Aa]chtervolg|[Ss]print|[Aa]flossing|[Rr]elay|[Kk]lassement|"
+                    r"[Aa]llround|[Ee]indstand|[Ee]lfsteden|[Pp]ursuit|KILOMET|MASS|PLOEG|SPRINT|KLASSEMENT")
+
+
+@dataclass(frozen=True, slots=True)
+class DistanceMention:
+    """A distance named in the text. ``split`` marks a passage rather than a race ("na 600 meter",
+    "bij 3 kilometer"); ``ordinal`` is a preceding "eerste/tweede" (the round of a repeated distance)."""
+
+    start: int
+    end: int
+    code: str
+    split: bool = False
+    ordinal: int | None = None
+    mixed: bool = False  # "gemengde aflossing"
+
+
+def _meters_code(value: float) -> str | None:
+    meters = int(round(value))
+    if meters in METERS:
+        return METERS[meters]
+    if 15000 <= meters <= 250000 and meters % 1000 == 0:
+        return f"other:{meters // 1000}km"
+    return None
+
+
+def _number(text: str) -> float:
+    if "." in text and len(text.split(".")[-1]) == 3:
+        return float(text.replace(".", ""))
+    return float(text.replace(",", "."))
+
+
+def find_distance_mentions(text: str) -> list[DistanceMention]:
+    """Every distance, team event or classification named in ``text``, splits included (flagged)."""
+    out: list[DistanceMention] = []
+    if not text or not _QUICK.search(text):
+        return out
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased; offsets must hold
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    for m in _DISTANCE_RE.finditer(low):
+        code: str | None = None
+        split = False
+        mixed = False
+        if m.group("num") is not None:
+            value = _number(m.group("num"))
+            unit = m.group("unit").lower()
+            if unit.startswith("k"):
+                value *= 1000
+            elif unit == "m" and value < 100:
+                continue  # "5 m" is not a race
+            code = _meters_code(value)
+            if code is None:
+                if 100 <= value < 15000:
+                    split = True  # 600 m, 200 m: passages, not races
+                    code = f"other:{int(value)}m"
+                if code is None:
+                    continue
+        elif m.group("word") is not None:
+            code = _meters_code(_WORD_KM[m.group("word").lower()] * 1000)
+            if code is None:
+                continue
+        elif m.group("kilometer") is not None:
+            if not _DE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+                continue
+            code = "1000m"
+        elif m.group("bare") is not None:
+            if not _DE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+                continue
+            code = _meters_code(_number(m.group("bare")) if "." in m.group("bare") else float(m.group("bare")))
+        elif m.group("mass") is not None:
+            code = "mass_start"
+        elif m.group("tp") is not None:
+            code = "team_pursuit"
+        elif m.group("ts") is not None:
+            code = "team_sprint"
+        elif m.group("relay") is not None:
+            code = "relay"
+            mixed = m.group("relay").lower().startswith(("gemengde", "mixed"))
+        elif m.group("allround") is not None:
+            if m.group("allround").lower() == "allround" and not _KAMPIOEN_BEFORE.search(
+                    text, max(0, m.start() - 11), m.start()):
+                continue
+            code = "allround_classification"
+        elif m.group("sprint") is not None:
+            code = "sprint_classification"
+        elif m.group("classif") is not None:
+            if m.group("classif").lower() != "eindklassement" and not _HET_BEFORE.search(
+                    text, max(0, m.start() - 7), m.start()):
+                continue
+            code = CLASSIFICATION
+        elif m.group("elfsteden") is not None:
+            code = "other:200km"
+        if code is None:
+            continue
+        om = _ORD_BEFORE.search(text, max(0, m.start() - 10), m.start())
+        ordinal = ordinal_number(om.group(1)) if om else None
+        start = om.start() if om else m.start()
+        numeric = m.group("num") is not None or m.group("word") is not None
+        if numeric and ordinal is None and _SPLIT_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+            split = True
+        out.append(DistanceMention(start, m.end(), code, split, ordinal, mixed))
+    return out
+
+
+def find_distances(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, code) of every race distance named in prose; passages ("na 600 meter") left out."""
+    return [(d.start, d.end, d.code) for d in find_distance_mentions(text) if not d.split]
+
+
+# ------------------------------------------------------------------------------------------- user input
+
+_USER_WORDS: dict[str, str] = {
+    "massastart": "mass_start", "mass start": "mass_start", "massstart": "mass_start", "ms": "mass_start",
+    "mass": "mass_start", "massa start": "mass_start", "massa-start": "mass_start", "mass-start": "mass_start",
+    "mass_start": "mass_start", "ploeg": "team_pursuit", "ploegen": "team_pursuit",
+    "ploegenachtervolging": "team_pursuit", "ploegachtervolging": "team_pursuit", "team pursuit": "team_pursuit",
+    "teampursuit": "team_pursuit", "team_pursuit": "team_pursuit", "tp": "team_pursuit",
+    "achtervolging": "team_pursuit", "pursuit": "team_pursuit", "teamsprint": "team_sprint",
+    "team sprint": "team_sprint", "team_sprint": "team_sprint", "ts": "team_sprint", "relay": "relay",
+    "aflossing": "relay", "estafette": "relay", "allround": "allround_classification",
+    "allroundklassement": "allround_classification", "allround_classification": "allround_classification",
+    "sprint": "sprint_classification", "sprintklassement": "sprint_classification",
+    "sprint_classification": "sprint_classification", "kilometer": "1000m", "km": "1000m",
+    "allround classification": "allround_classification", "sprint classification": "sprint_classification",
+    "allround klassement": "allround_classification", "sprint klassement": "sprint_classification",
+    "estafettes": "relay", "aflossingen": "relay", "massastarts": "mass_start", "teamsprints": "team_sprint",
+}
+_USER_NUMBER = re.compile(
+    r"^(?P<num>\d{1,2}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(?P<unit>kilometers?|km|k|meters?|m)?$"
+)
+
+
+def distance_from_user(arg: str | None) -> str | None:
+    """What a bot user typed -> distance code: '1000m', '1.000 meter', '1k', '5k', '10km', 'ploegen',
+    'team pursuit', 'relay' ...; None when it is not a distance."""
+    if not arg:
+        return None
+    s = fold(arg).strip(" .!?")
+    s = re.sub(r"^(?:de|het|the)\s+", "", s)
+    if s in _USER_WORDS:
+        return _USER_WORDS[s]
+    if s.replace(" ", "") in _USER_WORDS:
+        return _USER_WORDS[s.replace(" ", "")]
+    if s in METERS.values():
+        return s
+    words = s.split()
+    if len(words) == 2 and words[0] in _WORD_KM and words[1].startswith(("kilometer", "km")):
+        return _meters_code(_WORD_KM[words[0]] * 1000)
+    m = _USER_NUMBER.match(s)
+    if not m:
+        return None
+    raw, unit = m.group("num"), m.group("unit") or ""
+    if re.fullmatch(r"\d{1,2}(?:[.,]\d{3})+", raw):
+        value = float(re.sub(r"[.,]", "", raw))
+    else:
+        value = float(raw.replace(",", "."))
+    if unit.startswith("k"):
+        value *= 1000
+    elif not unit and value < 100:
+        value *= 1000  # "5" or "10" typed alone means kilometres
+    code = _meters_code(value)
+    return code if code in METERS.values() else None
+
+
+# --------------------------------------------------------------------------------------------- labels
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "mass_start": ("massastart", "mass start"),
+    "team_pursuit": ("ploegenachtervolging", "team pursuit"),
+    "team_sprint": ("teamsprint", "team sprint"),
+    "relay": ("aflossing", "relay"),
+    "allround_classification": ("allroundklassement", "allround classification"),
+    "sprint_classification": ("sprintklassement", "sprint classification"),
+    CLASSIFICATION: ("eindklassement", "overall classification"),
+    "other:marathon": ("marathon", "marathon"),
+    "other:unspecified": ("onbekende afstand", "unknown distance"),
+}
+
+
+def distance_meters(code: str | None) -> int | None:
+    """'1500m' -> 1500; None for events without a single length."""
+    for meters, c in METERS.items():
+        if c == code:
+            return meters
+    return None
+
+
+def distance_label(code: str | None, lang: str = "nl") -> str:
+    """'1000m' -> '1000 m'; 'mass_start' -> 'massastart' (nl) / 'mass start' (en); 'other:200km' -> '200 km'."""
+    if not code:
+        return ""
+    en = lang.lower().startswith("en")
+    meters = distance_meters(code)
+    if meters is not None:
+        return f"{meters} m"
+    if code in _LABELS:
+        return _LABELS[code][1 if en else 0]
+    if code.startswith("other:"):
+        what = code[len("other:"):]
+        km = re.fullmatch(r"(\d+)km", what)
+        if km:
+            return f"{km.group(1)} km"
+        mtr = re.fullmatch(r"(\d+)m", what)
+        if mtr:
+            return f"{mtr.group(1)} m"
+        return what.replace("_", " ")
+    return code.replace("_", " ")

@@ -1,0 +1,1246 @@
+"""The engine: one article's sentences -> placings with their race context -> races.
+
+Per sentence: quotes are blanked, entities (skaters, countries, times, margins, distances, points) are
+found and replaced by tokens in a folded copy ("masked" text), then rank phrases are read clause by clause
+and tied to their subject (the skater before the verb, after an inverted verb, a relative clause's
+antecedent, or the skater a pronoun/demonym points back to). Context (distance, gender, round, B-group,
+weekday, history) comes from the sentence, else from the current section.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from dataclasses import dataclass, field
+from datetime import date
+
+from parsing import context as ctx
+from parsing.lexicon import COUNTRY_NOUN_RE, country_name_en, country_noun, demonym, distance_mentions, known_skater
+from parsing.model import TEAM_DISTANCES, Placing, Race
+from parsing.names import Person, Registry, candidate_spans
+from parsing.ranks import BLOCK_RE, ORD, STANDINGS_RE, RankHit, find_ranks, ordinal_value
+from parsing.text import fold
+from parsing.times import find_margins, find_times
+
+__all__ = ["Engine", "Doc"]
+
+
+@lru_cache(maxsize=None)
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _re_search(pattern: str, text: str) -> re.Match[str] | None:
+    return _rx(pattern).search(text)
+
+
+def _re_match(pattern: str, text: str) -> re.Match[str] | None:
+    return _rx(pattern).match(text)
+
+
+def _re_fullmatch(pattern: str, text: str) -> re.Match[str] | None:
+    return _rx(pattern).fullmatch(text)
+
+
+def _re_finditer(pattern: str, text: str):  # noqa: ANN201
+    return _rx(pattern).finditer(text)
+
+
+def _re_findall(pattern: str, text: str) -> list:
+    return _rx(pattern).findall(text)
+
+
+def _re_sub(pattern: str, repl, text: str) -> str:  # noqa: ANN001
+    return _rx(pattern).sub(repl, text)
+
+
+def _re_split(pattern: str, text: str) -> list[str]:
+    return _rx(pattern).split(text)
+
+
+# ------------------------------------------------------------------------------------------ small helpers
+
+_CHAR_FOLD: dict[str, str] = {}
+
+
+def fold_keep(s: str) -> str:
+    """Lower-case and strip accents one character at a time, so offsets stay valid."""
+    out = []
+    for ch in s:
+        f = _CHAR_FOLD.get(ch)
+        if f is None:
+            d = unicodedata.normalize("NFKD", ch)
+            base = "".join(c for c in d if not unicodedata.combining(c)) or ch
+            f = base[0].lower() if base else ch
+            if ch in "\u2019\u2018`\u00b4":
+                f = "'"
+            elif ch in "\u201c\u201d\u201e":
+                f = '"'
+            elif ch in "\u2013\u2014\u2011\u2010":
+                f = "-"
+            elif ch == "\u00a0":
+                f = " "
+            _CHAR_FOLD[ch] = f
+        out.append(f)
+    return "".join(out)
+
+
+_QUOTE_RE = re.compile(r"[\"“”„][^\"“”„]*[\"“”„]|(?<![\w])['‘][^'‘’\n]{4,}?['’](?![\w])")
+
+
+def blank_quotes(s: str) -> str:
+    """Quoted speech carries no results: blank it (same length, so offsets hold)."""
+    return _QUOTE_RE.sub(lambda m: " " * len(m.group()), s)
+
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+
+
+def split_sentences(par: str) -> list[str]:
+    out, start = [], 0
+    for m in _SENT_END.finditer(par):
+        # keep "1.000 meter. Hij" splits but not inside numbers (a space is required anyway)
+        out.append(par[start:m.start()].strip())
+        start = m.end()
+    out.append(par[start:].strip())
+    return [s for s in out if s]
+
+
+# ------------------------------------------------------------------------------------------------ model
+
+@dataclass
+class Ent:
+    kind: str  # P C T M D N
+    start: int
+    end: int
+    person: Person | None = None
+    ioc: str | None = None
+    value: int | None = None  # time / margin hundredths, points
+    sign: int = 0
+    code: str | None = None  # distance code
+    ordinal: int | None = None  # distance round ordinal
+    demonym_gender: str | None = None
+    members: tuple[Person, ...] = ()
+    tag: frozenset[str] = frozenset()
+
+
+@dataclass
+class Section:
+    distance: str | None = None
+    ambiguous: bool = False
+    round: int | None = None
+    gender: str | None = None
+    division: str | None = None
+
+
+@dataclass
+class Raw:
+    """A placing as read, with the context it was read in."""
+
+    key: tuple
+    rank: int
+    person: Person | None
+    ioc: str | None
+    members: tuple[Person, ...]
+    order: int
+    time: int | None = None
+    points: int | None = None
+    gender_explicit: bool = False
+    date: date | None = None
+    historical: bool = False
+    headline: bool = False
+    orig: tuple = ()
+
+
+@dataclass
+class Doc:
+    title: str
+    paragraphs: list[str]
+    published: date | None
+    published_year: int | None
+    competition: str = "other"
+    discipline: str = "long_track"
+    venue: str | None = None
+    default_gender: str | None = None
+    registry: Registry = field(default_factory=Registry)
+
+
+# ------------------------------------------------------------------------------------------------ engine
+
+_PREP_BEFORE = re.compile(r"(?:\bM\d+\s+(?:(?:de|het|haar|zijn)\s+)?(?:[\w-]+\s+)?$)|\b(?:dan|van|voor|achter|op|tegen|met|naar|bij|na|uit|als|zoals|aan|over|door|om|"
+                          r"zonder|ondanks|dankzij|tussen|onder|boven|rond|rondom|volgens|namens|vanaf)\s+"
+                          r"(?:(?:de|het|een|haar|zijn|hun)\s+)?(?:[\w-]+e\s+)?(?:[\w-]+\s+)?$")
+_NP_LEAD = re.compile(r"^(?:(?:bij|op|in|met|na|over)\s+[a-z0-9 ,'-]*?\s+)?(?:de|het)\s+((?:[a-z'-]+\s+){0,2}?[a-z'-]+)\s+"
+                      r"(?:won|wint|werd|was|is|klokte|klokt|reed|rijdt|pakte|pakt|eindigde|zegevierde|zegeviert|"
+                      r"kwam|bleef|ging|veroverde|greep|noteerde|finishte|schreef|versloeg|hield)\b")
+_PRONOUN_SUBJ = re.compile(r"^(?:(?:\w+\s+){0,4}?)(?:hij|zij|ze)\b")
+_DEMONYM_NP = re.compile(r"\b(?:de|het)\s+(?:(?:[\w-]+)\s+)?([\w-]+)")
+_ROLE_NP = re.compile(r"^(?:(?:[\w-]+\s+){0,8}?)(?:de|het)\s+(?:[\w'-]+\s+){0,2}?(?:winnaar|winnares|nederlander|"
+                      r"nederlandse|fries|friezin|kampioen|kampioene|sprinter|sprintster|schaatser|schaatsster|"
+                      r"titelverdediger|titelhoudster|olympisch kampioen|wereldkampioen|wereldkampioene|"
+                      r"\d+-jarige|routinier|debutant|debutante|favoriet|brabander|brabantse|groninger|drent|"
+                      r"limburger|noord-hollander|noord-hollandse|zuid-hollander|overijsselaar|tukker|"
+                      r"amsterdammer|recordhouder|wereldrecordhouder|shorttrackster|shorttracker)\b")
+_SPLIT_CLAUSE = re.compile(r"\s*(?:,|;|:(?!\s*(?:T\d+|goud|zilver|brons)\s*$)|\s-\s|\bmaar\b|\bwant\b|(?=\b(?:terwijl|waarna|waarop|toen|nadat|omdat|"
+                           r"hoewel|totdat|zodat|voordat|doordat)\b))\s*")
+_TEAM_WORDS = re.compile(r"\b(?:de|het)\s+(?:nederlandse|japanse|canadese|noorse|amerikaanse|chinese|koreaanse|"
+                         r"zuid-koreaanse|russische|duitse|italiaanse|poolse)\s+(?:vrouwen|mannen|dames|heren|ploeg|"
+                         r"team|trio|kwartet|ploegachtervolgsters|ploegachtervolgers|aflossingsploeg|sprinters|"
+                         r"sprintsters|equipe|formatie|ploeggenoten)\b|\boranje(?:-kwartet|-trio|-equipe)?\b")
+_FEMALE_WORDS = re.compile(r"\b(?:schaatsster|shorttrackster|kampioene|wereldkampioene|landgenote|winnares|"
+                           r"sprintster|friezin|titelhoudster|debutante|concurrente|russin|ploeggenote|"
+                           r"schaatsters)\b")
+_GENDER_PHRASE = re.compile(r"\b(?:bij|voor|van)\s+de\s+(mannen|vrouwen|dames|heren)\b|\b(mannen|vrouwen|dames|heren)"
+                            r"(?:race|toernooi)?\b|\b(?:de|het)\s+(?:nederlandse\s+)?(mannen|vrouwen|dames|heren)\b")
+_DIVISION = re.compile(r"\b([ab])-(?:groep|divisie|finale|final)\b")
+_HIST_CLAUSE = re.compile(r"\btoen\s+(?:hij|zij|ze)\b")
+_RECORD_TIME = re.compile(r"(?:\b(?:oude|vorige)\s+(?:\w+\s+)?(?:record|wereldrecord|toptijd|baanrecord)|record(?:tijd)?\s+"
+                          r"(?:\(|van\b|uit\b|stond)|record\s+van\s+\S+\s+\(?$|\bstond\s+(?:sinds|op)|toptijd|\bpr\b|"
+                          r"\bsinds\b|\buit\s+(?:19|20)\d\d|doorkomst|opening|opende|ronde(?:tijd)?|rondje|passage|"
+                          r"tussentijd|\bonder de\b|\bboven de\b|\bzijn\s+(?:\w+\s+)?record\b|"
+                          r"\bhaar\s+(?:\w+\s+)?record\b)[^.;]{0,25}$")
+_YEAR_IN = re.compile(r"(?<!sinds )(?<!sinds)\b(?:in|uit|van|bij)\s+(?:\w+\s+)?(19[5-9]\d|20[0-4]\d)\b")
+_FUTURE = re.compile(r"\bvolgend(?:e)?\s+(?:jaar|seizoen|week|weekend|maand)\b|\b(?:kan|kunnen|zal|zullen|wil|willen|"
+                     r"hoopt|gaat)\b.*\b(?:voltooien|winnen|pakken|rijden|verdedigen|starten|uitkomen|proberen)\b|\bstaat\b.*\bop het programma|"
+                     r"\bstaan\b.*\bop het programma|\bmorgen\b|\bkomend(?:e)?\b|\bvolgende\b")
+_ROUND_WORDS = re.compile(r"\b(eerste|tweede)\s+omloop\b|\bbeide\s+D(\d+)")
+_POINTS_RE = re.compile(r"(?<![\d,.])(\d{1,3})\s+punten\b")
+_NEG_STANDING_WORDS = re.compile(r"\bwereldbekerklassement|\beindklassement\s+(?:van|in)\s+de\s+wereldbeker|"
+                                 r"\bin het klassement van de\b|\bwereldbekerstand")
+
+
+class Engine:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.reg = doc.registry
+        self.raws: list[Raw] = []
+        self.times: dict[tuple, dict[int, tuple[int, int]]] = {}  # race key -> pid -> (time, order)
+        self.margins: list[tuple] = []  # pending derived times
+        self.order = 0
+        self.focus: Person | None = None
+        self.focus_team: Ent | None = None
+        self.section = Section()
+        self.gender_votes: dict[int, dict[str, int]] = {}
+        self.last_race: dict[int, str] = {}
+        self.sentence_subject: Ent | None = None
+        self._after_relative = False
+        self._prev_clause = ""
+        self.last_group: list[Ent] = []
+        self.focus_team_code: str | None = None
+
+    # ---------------------------------------------------------------------------------- registry pass
+    def collect_names(self, sentences: list[str]) -> None:
+        """First pass: register full names (two words or more) so surname mentions resolve."""
+        for sent in sentences:
+            for start, _end, words in self._spans(sent):
+                if len(words) >= 2:
+                    if start == 0 and len(words) >= 3 and fold(words[0]) not in ("de", "van", "ter", "ten", "den"):
+                        if not self._looks_first_name(words[0]):
+                            words = words[1:]
+                    self.reg.add_full(tuple(words))
+
+    @staticmethod
+    def _looks_first_name(word: str) -> bool:
+        return not _re_search(r"(?:houder|kampioen|kampioene|coach|trainer|er|ster|ling)$", fold(word)) or \
+            fold(word) in ("peter", "sverre", "alexander", "jennifer", "esther", "jasper")
+
+    def _spans(self, sent: str) -> list[tuple[int, int, tuple[str, ...]]]:
+        return candidate_spans(sent, _is_demonym_word)
+
+    # ---------------------------------------------------------------------------------- entities
+    def entities(self, sent: str, folded: str, headline: bool) -> list[Ent]:
+        ents: list[Ent] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= s or a >= e for s, e in taken)
+
+        for mg in find_margins(sent):
+            if _re_search(r"(?:bijna|ruim|ongeveer|circa|zo'n|meer dan|minder dan|dik|krap)\s+(?:een\s+)?$",
+                         folded[max(0, mg.start - 14):mg.number_start or mg.start]):
+                continue
+            ents.append(Ent("M", mg.start, mg.end, value=mg.hundredths, sign=mg.sign))
+            taken.append((mg.start, mg.end))
+        for a, b, hund in find_times(sent):
+            if free(a, b):
+                tag = frozenset({"record"}) if _RECORD_TIME.search(folded[max(0, a - 45):a]) or \
+                    _re_match(r"\s*\)?\s*(?:uit|in|van)\s+(?:\w+\s+)?(?:19|20)\d\d", folded[b:b + 25]) or \
+                    _re_match(r"\)?\s*(?:van|stond)\b", folded[b:b + 12]) and \
+                    _re_search(r"record|toptijd", folded[max(0, a - 45):a]) else frozenset()
+                ents.append(Ent("T", a, b, value=hund, tag=tag))
+                taken.append((a, b))
+        for a, b, code, ordn in distance_mentions(sent):
+            if _re_search(r"\d[\d.]*\s*(?:,|en|of|t/m|tot)\s*$", sent[max(0, a - 12):a]):
+                continue  # "(500, 1.500, 5.000 en 10.000 meter)": a list, not a race
+            if free(a, b):
+                if code in ("classification", "allround_classification", "sprint_classification") and \
+                        self.doc.competition == "world_cup":
+                    continue
+                if code == "classification":
+                    code = "sprint_classification" if self.doc.discipline == "sprint" else "allround_classification"
+                ents.append(Ent("D", a, b, code=code, ordinal=ordn))
+                taken.append((a, b))
+        for m in _POINTS_RE.finditer(folded):
+            if free(m.start(), m.end()):
+                ents.append(Ent("N", m.start(), m.end(), value=int(m.group(1))))
+                taken.append((m.start(), m.end()))
+        for m in COUNTRY_NOUN_RE.finditer(sent):
+            if free(m.start(), m.end()):
+                ioc = "NED" if m.group(1) == "Oranje" else country_noun(m.group(1))
+                if ioc:
+                    ents.append(Ent("C", m.start(), m.end(), ioc=ioc))
+                    taken.append((m.start(), m.end()))
+        for start, end, words in self._spans(sent):
+            if not free(start, end):
+                continue
+            person = self._resolve(words, start, headline, sent)
+            if person is None:
+                continue
+            ent = Ent("P", start, end, person=person)
+            # A demonym right before the name: "de Japanner Joji Kato", "De Noorse Ragne Wiklund".
+            pre = _re_search(r"([\w-]+)\s+$", sent[:start])
+            if pre:
+                dm = demonym(pre.group(1))
+                if dm and not dm[3]:
+                    ent.start = pre.start(1)
+                    art = _re_search(r"\b(?:de|De|het|Het)\s+(?:[\w-]+\s+)?$", sent[:ent.start])
+                    if art:
+                        ent.start = art.start()
+                    if person.country is None:
+                        person.country = dm[0]
+                    if dm[1]:
+                        self._vote(person, dm[1], 3)
+            post = _re_match(r"\s+uit\s+([A-Z][\w-]+)", sent[end:])
+            if post and country_noun(post.group(1)):
+                if person.country is None:
+                    person.country = country_noun(post.group(1))
+            if free(ent.start, ent.end):
+                ents.append(ent)
+                taken.append((ent.start, ent.end))
+        ents.sort(key=lambda e: e.start)
+        return ents
+
+    def _resolve(self, words: tuple[str, ...], start: int, headline: bool, sent: str) -> Person | None:
+        text = " ".join(words)
+        ftext = fold(text)
+        if ftext in ctx.VENUES or ftext in _NOT_PEOPLE or country_noun(text):
+            return None
+        person = self.reg.lookup(text, self.section.gender)
+        if person is not None:
+            if len(words) >= 2 and fold(person.name) != fold(text) and len(words) > len(person.tokens):
+                person = self.reg.add_full(words)
+            return person
+        if len(words) >= 2:
+            if start == 0 and len(words) >= 3 and not self._looks_first_name(words[0]):
+                return self._resolve(words[1:], start, headline, sent)
+            return self.reg.add_full(words)
+        word = words[0]
+        if country_noun(word) or _is_demonym_word(word) or fold(word) in ctx.VENUES:
+            return None
+        if len(word) < 3 or not word[0].isupper():
+            return None
+        # A lone capitalised word: a name mid-sentence or in a headline; at a sentence start only when
+        # a verb follows directly (a guess kept narrow on purpose).
+        if start == 0 and not headline:
+            if not _re_match(r"\s+(?:won|wint|werd|pakte|eindigde|reed|klokte|was|zegevierde|schreef|"
+                            r"veroverde|finishte|kwam)\b", sent[len(word):]):
+                return None
+        if known := known_skater(word):
+            del known
+        return self.reg.add_single(word)
+
+    def _vote(self, person: Person, gender: str, weight: int = 1) -> None:
+        votes = self.gender_votes.setdefault(person.pid, {})
+        votes[gender] = votes.get(gender, 0) + weight
+
+    # ---------------------------------------------------------------------------------- sentences
+    def run(self) -> list[Race]:
+        doc = self.doc
+        body_sentences: list[tuple[int, bool, str]] = []  # (paragraph index, is_subhead, sentence)
+        for pi, par in enumerate(doc.paragraphs):
+            sub = _is_subhead(par, pi)
+            for s in ([par] if sub else split_sentences(par)):
+                body_sentences.append((pi, sub, s))
+        self.collect_names([s for _, _, s in body_sentences] + [doc.title])
+        # the headline first: it sets the scene, but its placings merge into the body's races
+        title_sents = [doc.title] if doc.title else []
+        self.section = Section()
+        for t in title_sents:
+            self.sentence(t, headline=True, subhead=False)
+        self.section = Section()
+        self.focus = None
+        last_par = -1
+        for pi, sub, s in body_sentences:
+            if pi != last_par:
+                self.section.division = None
+                last_par = pi
+            if sub:
+                self.section = Section()
+            self.sentence(s, headline=sub, subhead=sub)
+        return self.assemble()
+
+    def sentence(self, raw: str, headline: bool, subhead: bool) -> None:
+        if raw.rstrip().endswith("- NOS"):
+            raw = raw.rstrip()[:-5]
+            headline = True
+        sent = blank_quotes(raw)
+        folded = fold_keep(sent)
+        if not folded.strip():
+            return
+        ents = self.entities(sent, folded, headline)
+        masked, index = _mask(folded, ents)
+        # -- sentence context
+        year_free = _strip_sinds(folded)
+        if _re_search(r"record|toptijd", folded):
+            year_free = _re_sub(r"(?:19|20)\d\d", " ", year_free)
+        hist = ctx.is_historical(year_free, self.doc.published_year)
+        future = bool(_FUTURE.search(folded))
+        gender = _gender_of(folded)
+        division = None
+        dm = _DIVISION.search(folded)
+        if dm:
+            division = dm.group(1).upper() if dm.group(1) == "b" else None
+            self.section.division = division
+
+        day = ctx.weekday_of(folded)
+        when = ctx.date_for_weekday(self.doc.published, day)
+        if when is not None and self.doc.published is not None and when == self.doc.published:
+            when = None
+        standings_sent = (bool(STANDINGS_RE.search(folded)) and self.doc.competition == "world_cup" or
+                          bool(_NEG_STANDING_WORDS.search(folded))) and not self._classification_ok(folded)
+        dists = [e for e in ents if e.kind == "D"]
+        if gender:
+            self.section.gender = gender
+        self._pronoun_gender(folded)
+        # -- clauses
+        clauses = _clauses(masked)
+        prev_subject: Ent | None = None
+        sentence_subject: Ent | None = None
+        sentence_rank_given = False
+        consumed: set[int] = set()
+        if not standings_sent or "respectievelijk" in masked:
+            consumed |= self._special(masked, index, hist, future, when, headline, dists, standings_sent)
+        standings = False
+        n_raws = len(self.raws)
+        earlier: Ent | None = None
+        self.sentence_subject = None
+        self._after_relative = False
+        self._prev_clause = ""
+        sentence_when = when
+        when = None
+        for ci, (cstart, clause) in enumerate(clauses):
+            if _re_search(r"\b(?:net als|zoals|evenals)\s+(?:op\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|"
+                         r"zaterdag|zondag|gisteren)", clause):
+                pass
+            elif ctx.weekday_of(clause) is not None:
+                when = ctx.date_for_weekday(self.doc.published, ctx.weekday_of(clause))
+                if when is not None and when == self.doc.published:
+                    when = None
+            subj = self._subject(clause, cstart, index, prev_subject, ci)
+            self._after_relative = bool(_re_match(r"^(?:die|dat)\b", clause))
+            self._prev_clause = clause
+            if subj is not None and subj.kind == "P" and subj.person is not None:
+                self.reg.touch(subj.person)
+            clause_hist = hist or bool(_HIST_CLAUSE.search(clause))
+            appositive = ci > 0 and ci + 1 < len(clauses) and bool(_re_fullmatch(
+                r"(?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+", clauses[ci - 1][1])) and not _has_verb(clause)
+            dist = self._distance_for(clause, index, earlier, subj, len({d.code for d in dists}) > 1)
+            if dist is not None and not _re_match(r"^(?:die|dat)\b", clause) and not appositive:
+                earlier = dist
+            if appositive:
+                dist = earlier
+            cg = _gender_of(clause)
+            clause_gender = cg or (gender if ci == 0 or len([c for c in clauses if _gender_of(c[1])]) <= 1
+                                   and not headline else None)
+            key = self._key(dist, clause_gender, clause, index, when, clause_hist, folded)
+            hits = [] if (BLOCK_RE.search(clause) or future and not _re_search(r"\b(?:won|werd|pakte)\b", clause)) \
+                else find_ranks(clause)
+            if standings_sent:
+                if STANDINGS_RE.search(clause) or _NEG_STANDING_WORDS.search(clause) or \
+                        standings and not _re_search(r"\bT\d+", clause):
+                    standings = True
+                    hits = []
+                else:
+                    standings = False
+            if not headline:
+                hits = [h for h in hits if h.kind != "head_best"]
+            group = _group_at(clause, index)
+            if group:
+                self.last_group = group
+                if _re_search(r"\bdezelfde tijd\b", clause) and key is not None:
+                    t = next((index[m.group()].value for m in _re_finditer(r"\bT\d+\b", clause)), None)
+                    for g in group:
+                        self._note_time(key, g, t)
+            if hits and key is not None and self.last_group and _re_search(r"\b(?:deelden|deelde|gedeelde)\b", clause):
+                for g in self.last_group:
+                    self._add(key, hits[0].rank, g, None, None, gender is not None, when, clause_hist, headline,
+                              clause, index)
+                    consumed.add(id(g))
+                hits = []
+            if appositive:
+                hits = [h for h in hits if h.kind == "ord"]
+                if hits:
+                    subj = prev_subject
+            for hit in hits:
+                target = subj
+                if hit.after:
+                    target = _entity_after(clause, hit.end, index)
+                elif hit.kind == "ord_inv":
+                    target = _entity_after(clause, hit.end, index) or subj
+                if target is None:
+                    continue
+                if id(target) in consumed:
+                    continue
+                if key is None:
+                    continue
+                t = self._time_in(clause, index, target)
+                pts = self._points_in(clause, index)
+                self._add(key, hit.rank, target, t, pts, gender is not None, when, clause_hist, headline, clause,
+                          index)
+                consumed.add(id(target))
+                sentence_rank_given = True
+                break
+            # headline gapping: "Tsuchiya wint ..., Schouten derde" / "Michel Mulder tweede"
+            if not hits and key is not None and (headline or ci > 0 and sentence_rank_given):
+                g = _re_match(r"^(?:(?:de|het)\s+[\w-]+\s+)?([PC]\d+)\s+\(?(" + ORD + r")\)?(?:\s+\(?T\d+\)?)?\s*"
+                             r"(?:in\s+T\d+|met\s+T\d+|\(T\d+\))?\s*(?:(?:op|in|bij)\s+(?:de\s+)?(?:\w+\s+)?[DP]\d+)?\s*$",
+                             clause)
+                if g and not BLOCK_RE.search(clause):
+                    ent = index[g.group(1)]
+                    rank = ordinal_value(g.group(2))
+                    if rank and id(ent) not in consumed:
+                        self._add(key, rank, ent, self._time_in(clause, index, ent), None, gender is not None,
+                                  when, clause_hist, headline, clause, index)
+                        consumed.add(id(ent))
+            # plain time statements: "De Nederlander reed in Thialf 6.12,17"
+            if subj is not None and key is not None and not standings:
+                t = self._time_in(clause, index, subj)
+                if t is not None and subj.kind in "PC":
+                    self._note_time(key, subj, t)
+            for m in _re_finditer(r"([PC]\d+)\s+\((T\d+)\)", clause):
+                ent, tm = index[m.group(1)], index[m.group(2)]
+                if key is not None and "record" not in tm.tag:
+                    self._note_time(key, ent, tm.value)
+            self._margins(clause, index, subj, key)
+            if subj is not None:
+                prev_subject = subj
+                if sentence_subject is None:
+                    sentence_subject = subj
+                    self.sentence_subject = subj
+        first_person = next((e for e in ents if e.kind == "P"), None)
+        if sentence_subject is None and first_person is not None and not headline:
+            sentence_subject = first_person
+        if sentence_subject is not None and sentence_subject.kind == "P":
+            self.focus = sentence_subject.person
+        elif sentence_subject is not None and sentence_subject.kind == "C":
+            self.focus_team = sentence_subject
+        dists = [d for d in dists if not _NOT_RACE_DIST.search(masked[:masked.find(_tok(index, d)) if _tok(index, d)
+                                                                      else 0])]
+        new_raws = [r for r in self.raws[n_raws:] if not r.historical and r.date is None]
+        if len(self.raws) > n_raws and not new_raws:
+            dists = []
+        if new_raws and not headline:
+            codes = {r.key[0] for r in new_raws}
+            if new_raws[-1].key[0] != self.section.distance:
+                self.section.round = None
+            self.section.distance = new_raws[-1].key[0]
+            self.section.round = new_raws[-1].key[2]
+            self.section.ambiguous = len(codes) > 1
+            dists = []
+        elif len({d.code for d in dists}) > 1:
+            dists = []
+        if dists and not future:
+            last = dists[-1]
+            self.section.ambiguous = False
+            if last.code != self.section.distance:
+                self.section.round = None
+            self.section.distance = last.code
+            if last.ordinal in (1, 2):
+                self.section.round = last.ordinal
+        rm = _ROUND_WORDS.search(masked)
+        if rm and rm.group(1):
+            self.section.round = 1 if rm.group(1) == "eerste" else 2
+
+    def _classification_ok(self, folded: str) -> bool:
+        """In championships the 'klassement' is the result; in the World Cup it is the standings."""
+        if self.doc.competition == "world_cup" or _NEG_STANDING_WORDS.search(folded):
+            return False
+        return self.doc.discipline in ("allround", "sprint", "short_track") and not _re_search(
+            r"\bna\s+(?:twee|drie|vier|\d)\s+afstanden|\btussenstand|\baan de leiding|\bvoorlopig|"
+            r"\bvoorafgaand\b|\bstaat\b|\bstond\b", folded)
+
+    def _pronoun_gender(self, folded: str) -> None:
+        if self.focus is None:
+            return
+        head = folded[:40]
+        if _re_match(r"\s*(?:(?:\w+\s+){0,3})(?:zij|ze)\b", head) or _re_search(r"\bhaar\b", folded[:60]):
+            self._vote(self.focus, "women", 2)
+        elif _re_match(r"\s*(?:(?:\w+\s+){0,3})hij\b", head) or _re_search(r"\bzijn\s+\w+", folded[:40]) and \
+                not _re_search(r"\bzijn\s+(?:de|het|geen|er|niet|ze|zij)\b", folded[:40]):
+            self._vote(self.focus, "men", 1)
+
+    # ---------------------------------------------------------------------------------- subject
+    def _subject(self, clause: str, cstart: int, index: dict[str, Ent], prev: Ent | None, ci: int) -> Ent | None:
+        if _re_match(r"^(?:die|dat|wie)\b", clause):
+            if self._prev_clause:
+                last = _re_findall(r"\b[PC]\d+\b", self._prev_clause)
+                if last and _re_search(r"[PC]\d+\s*(?:\(T\d+\))?\s*$", self._prev_clause):
+                    return index[last[-1]]
+            if prev is not None:
+                return prev
+        if self._after_relative and prev is not None and not _re_search(r"\b[PC]\d+\b", clause) and \
+                not _re_match(r"^(?:(?:\w+\s+){0,3}?)(?:hij|zij|ze|het|dat|dit)\b", clause):
+            return prev
+        if ci > 0 and prev is not None and _re_match(r"^(?:en\s+)?(?:werd|won|eindigde|pakte|was|reed|klokte|"
+                                                    r"kwam|veroverde|zegevierde|finishte|bleef|moest|had|is)\b", clause):
+            return prev
+        lead = _NP_LEAD.match(clause)
+        if lead:
+            np_words = lead.group(1).split()
+            for w in reversed(np_words):
+                dm = demonym(w)
+                if dm:
+                    person = self._by_country(dm[0])
+                    if person is not None:
+                        return self._ent_for(person)
+                    break
+            else:
+                if _ROLE_NP.match(lead.group(0)) and self.focus is not None:
+                    return self._ent_for(self.focus)
+        skipped = False
+        pron = _re_search(r"\b(?:hij|zij|ze)\b", clause)
+        for m in _re_finditer(r"\b[PC]\d+\b", clause):
+            before = clause[:m.start()]
+            if _PREP_BEFORE.search(before) or skipped and _re_search(r"[PC]\d+\s*(?:,|\ben\b)\s*(?:de\s+)?$", before):
+                skipped = True
+                continue
+            if pron is not None and pron.start() < m.start():
+                break
+            return index[m.group()]
+        np = _DEMONYM_NP.search(clause[:40])
+        if np and _re_match(r"^(?:(?:\w+\s+){0,4}?)(?:de|het)\s", clause):
+            dm = demonym(np.group(1))
+            if dm and dm[2] and not dm[3] or dm and not dm[2] and _re_match(r"^(?:\w+\s+){0,3}?de\s+[\w-]+\s+"
+                                                                          r"(?:won|werd|was|klokte|reed|pakte|"
+                                                                          r"eindigde|zegevierde|kwam|bleef|ging)\b",
+                                                                          clause):
+                person = self._by_country(dm[0])
+                if person is not None:
+                    return self._ent_for(person)
+            if _TEAM_WORDS.search(clause[:60]):
+                return None
+        if _TEAM_WORDS.search(clause):
+            tm = _TEAM_WORDS.search(clause)
+            word = tm.group(0)
+            ioc = "NED" if "nederlandse" in word or "oranje" in word else None
+            if ioc is None:
+                for w in word.split():
+                    dm = demonym(w)
+                    if dm:
+                        ioc = dm[0]
+                        break
+            if ioc:
+                return Ent("C", -1, -1, ioc=ioc)
+        if self.focus_team is not None and _re_match(r"^(?:(?:\w+\s+){0,3}?)(?:ze|zij|de\s+(?:\w+\s+)?(?:ploeggenoten|"
+                                                    r"teamgenoten|teamgenotes|ploeggenotes)|het\s+(?:\w+\s+)?"
+                                                    r"(?:trio|kwartet|team)|de\s+ploeg)\b", clause) and \
+                (self.section.distance in TEAM_DISTANCES or _re_search(r"ploeggeno|teamgeno|trio|kwartet|ploeg\b",
+                                                                      clause)):
+            return self.focus_team
+        if self.last_group and _re_match(r"^(?:(?:\w+\s+){0,3}?)(?:deelden|deelde)\s+(?:ze|zij)\b", clause):
+            return self.last_group[0]
+        if _ROLE_NP.search(clause) and self.focus is not None:
+            return self._ent_for(self.focus)
+        if _PRONOUN_SUBJ.search(clause):
+            if self.sentence_subject is not None and self.sentence_subject.kind == "P":
+                return self.sentence_subject
+            if self.focus is not None:
+                return self._ent_for(self.focus)
+        if ci > 0 and prev is not None and _re_match(r"^(?:en\s+)?(?:werd|won|eindigde|pakte|was|reed|klokte|"
+                                                    r"kwam|veroverde|zegevierde|finishte|bleef)\b", clause):
+            return prev
+        if _re_match(r"^(?:(?:\w+\s+){0,3})(?:dat|dit)\s+(?:was|is|werd|betekende)\b", clause) and self.focus is not None:
+            return self._ent_for(self.focus)
+        return None
+
+    def _ent_for(self, person: Person) -> Ent:
+        return Ent("P", -1, -1, person=person)
+
+    def _by_country(self, ioc: str) -> Person | None:
+        if self.focus is not None and self.focus.country in (ioc, None):
+            if self.focus.country == ioc:
+                return self.focus
+        best = None
+        for person in self.reg.people:
+            if person.country == ioc and (best is None or self.reg.recency.get(person.pid, -1) >
+                                          self.reg.recency.get(best.pid, -1)):
+                best = person
+        if best is not None:
+            return best
+        if self.focus is not None and self.focus.country is None:
+            self.focus.country = ioc
+            return self.focus
+        return None
+
+    # ---------------------------------------------------------------------------------- context
+    def _distance_for(self, clause: str, index: dict[str, Ent], earlier: Ent | None, subj: Ent | None,
+                      mixed: bool) -> Ent | str | None:
+        """The race a clause speaks of: a distance in it (not a temporal 'voor de 1.000 meter'), else one named
+        earlier in the sentence, else the subject's latest race when the section is ambiguous."""
+        inside = []
+        for m in _re_finditer(r"\bD\d+\b", clause):
+            if _NOT_RACE_DIST.search(clause[:m.start()]):
+                continue
+            inside.append(index[m.group()])
+        if inside:
+            return inside[-1] if len(inside) > 1 and _re_search(r"\b(?:goud|zilver|brons)\b", clause) else inside[0]
+        if earlier is not None:
+            return earlier
+        if subj is not None and subj is self.focus_team and self.focus_team_code:
+            return self.focus_team_code
+        if (self.section.ambiguous or self.section.distance is None) and subj is not None and subj.kind == "P" \
+                and subj.person is not None and subj.person.pid in self.last_race:
+            return self.last_race[subj.person.pid]
+        return None
+
+    def _key(self, dist: Ent | None, gender: str | None, clause: str, index: dict[str, Ent], when: date | None,
+             hist: bool, folded: str) -> tuple | None:
+        if isinstance(dist, str):
+            code, rnd = dist, None
+        elif dist is not None:
+            code, rnd = dist.code, dist.ordinal if dist.ordinal in (1, 2) else None
+            if rnd is None and code == self.section.distance and when is None:
+                rnd = self.section.round
+        else:
+            code, rnd = self.section.distance, self.section.round
+            if when is not None:
+                rnd = None
+        if code is None:
+            if self.doc.discipline == "marathon":
+                code = "other:marathon"
+            elif self.doc.discipline in ("allround", "sprint"):
+                code = f"{self.doc.discipline}_classification"
+            else:
+                return None
+        if code in ("allround_classification", "sprint_classification") and self.doc.discipline in ("allround", "sprint"):
+            code = f"{self.doc.discipline}_classification"
+        rm = _re_search(r"\b(eerste|tweede)\s+omloop\b", clause)
+        if rm:
+            rnd = 1 if rm.group(1) == "eerste" else 2
+        gender = gender or self.section.gender
+        division = self.section.division
+        return (code, gender, rnd, division, when, hist)
+
+    # ---------------------------------------------------------------------------------- placing I/O
+    def _time_in(self, clause: str, index: dict[str, Ent], target: Ent) -> int | None:
+        for m in _re_finditer(r"\bT\d+\b", clause):
+            tm = index[m.group()]
+            if "record" in tm.tag:
+                continue
+            before = clause[:m.start()]
+            if _re_search(r"\b(?:tegen|dan|van)\s+$", before):
+                continue
+            # a time right after another skater belongs to that skater: "P1 (T0)"
+            owner = _re_search(r"([PC]\d+)\s*\(?\s*$", before)
+            if owner and index[owner.group(1)] is not target and index[owner.group(1)].start >= 0:
+                continue
+            return tm.value
+        return None
+
+    def _points_in(self, clause: str, index: dict[str, Ent]) -> int | None:
+        m = _re_search(r"\bN\d+\b", clause)
+        return index[m.group()].value if m else None
+
+    def _note_time(self, key: tuple, ent: Ent, t: int | None) -> None:
+        if t is None:
+            return
+        ident = _ident(ent)
+        if ident is None:
+            return
+        self.times.setdefault(_tkey(key), {}).setdefault(ident, (t, self.order))
+
+    def _add(self, key: tuple, rank: int, ent: Ent, t: int | None, pts: int | None, gender_explicit: bool,
+             when: date | None, hist: bool, headline: bool, clause: str, index: dict[str, Ent],
+             members: tuple[Person, ...] = ()) -> None:
+        self.order += 1
+        code = key[0]
+        team = code in TEAM_DISTANCES
+        person, ioc = ent.person, ent.ioc
+        if team:
+            if ent.kind == "P":
+                # skaters as the subject of a team result: their country's team, with them as members
+                members = tuple(p for p in self._list_from(clause, ent, index)) or (person,)  # type: ignore[assignment]
+                ioc = _team_country(members)
+                person = None
+            if ioc is None:
+                return
+        elif ent.kind != "P":
+            return
+        if person is not None:
+            self.reg.touch(person)
+            if not hist:
+                self.last_race[person.pid] = code
+        elif ioc is not None:
+            self.focus_team = Ent("C", -1, -1, ioc=ioc)
+            self.focus_team_code = code
+        self.raws.append(Raw(key, rank, person, ioc, members, self.order, t, pts, gender_explicit, when, hist,
+                             headline, _tkey(key)))
+
+    def _list_from(self, clause: str, ent: Ent, index: dict[str, Ent]) -> list[Person]:
+        """Skaters listed with ``ent`` ("Kramer, Bosker en Roest")."""
+        m = _re_search(r"(P\d+)(?:\s*,\s*P\d+)*(?:\s+en\s+P\d+)", clause)
+        if not m:
+            return [ent.person] if ent.person else []
+        ids = _re_findall(r"P\d+", m.group())
+        people = [index[i].person for i in ids if index[i].person is not None]
+        if ent.person is not None and ent.person not in people:
+            return [ent.person]
+        return people  # type: ignore[return-value]
+
+    # ---------------------------------------------------------------------------------- margins
+    def _margins(self, clause: str, index: dict[str, Ent], subj: Ent | None, key: tuple | None) -> None:
+        if key is None:
+            return
+        for m in _re_finditer(r"\bM\d+\b", clause):
+            mg = index[m.group()]
+            after = clause[m.end():]
+            sign = mg.sign
+            if sign == 0 and _re_match(r"\s*(?:daarachter|erachter|achter)\b", after):
+                sign = 1
+            mg = Ent("M", mg.start, mg.end, value=mg.value, sign=sign)
+            other_m = _re_match(r"\s*(?:(?:de|het|haar|zijn)\s+)?(?:[\w-]+\s+)?([PC]\d+)", after)
+            other = index[other_m.group(1)] if other_m else None
+            if mg.sign < 0 and other is not None and subj is not None:
+                # subject faster than other: other = subject + margin
+                self.margins.append((key, _ident(other), _ident(subj), mg.value, self.order))
+            elif mg.sign < 0 and other is None:
+                # "bleef X 0,07 seconde voor": X before the margin
+                bm = _re_search(r"bleef\s+(?:(?:de|het)\s+[\w-]+\s+)?([PC]\d+)\s+$", clause[:m.start()])
+                if bm and subj is not None:
+                    self.margins.append((key, _ident(index[bm.group(1)]), _ident(subj), mg.value, self.order))
+            elif mg.sign > 0 and subj is not None:
+                if _re_search(r"daarachter|erachter", after[:20]):
+                    ref = "prev"
+                else:
+                    ref = _ident(other) if other is not None else "winner"
+                self.margins.append((key, _ident(subj), ref, mg.value, self.order))
+
+    # ---------------------------------------------------------------------------------- special lists
+    def _special(self, masked: str, index: dict[str, Ent], hist: bool, future: bool, when: date | None,
+                 headline: bool, dists: list[Ent], standings: bool = False) -> set[int]:
+        """Whole-sentence list patterns; returns ids of entities they placed."""
+        done: set[int] = set()
+        if future:
+            return done
+        gender = _gender_of(masked)
+        key = self._key(self._distance_for(masked, index, None, self.sentence_subject, False), gender, masked, index,
+                        when, hist, masked)
+        if key is None:
+            return done
+        ents_re = r"((?:[PC]\d+)(?:\s*\(T\d+\))?(?:\s*,\s*[PC]\d+(?:\s*\(T\d+\))?)*\s+en\s+[PC]\d+(?:\s*\(T\d+\))?)"
+        o1 = r"(?:(?:de|als|het)\s+)?(?:" + ORD + r")(?:\s*\(T\d+\))?"
+        ords_re = r"(" + o1 + r"(?:\s*,\s*" + o1 + r")*\s+en\s+" + o1 + r")"
+        # "A en B eindigden respectievelijk als vijfde en zevende" / "reden respectievelijk de negende en elfde tijd"
+        m = _re_search(ents_re + r"[^.]*?\b(?:respectievelijk\s+)?(?:eindigden|werden|reden|finishten|klokten|"
+                      r"eindigden\s+op|noteerden)?\s*(?:respectievelijk\s+)?(?:als\s+|de\s+|op\s+de\s+)?" + ords_re +
+                      r"(?:\s+(?:tijd|plaats))?", masked)
+        if m and ("respectievelijk" in m.group() or _re_search(r"\b(?:eindigden|werden|reden|finishten)\b", m.group())) \
+                and not BLOCK_RE.search(m.group()):
+            names = _re_findall(r"[PC]\d+", m.group(1))
+            ords = _re_findall(ORD, m.group(2))
+            times_by_name = dict(_re_findall(r"([PC]\d+)\s*\((T\d+)\)", m.group(1)))
+            times_by_ord = _re_findall(r"(?:" + ORD + r")\s*\((T\d+)\)", m.group(2))
+            if len(names) == len(ords):
+                for i, (n, o) in enumerate(zip(names, ords)):
+                    ent = index[n]
+                    t = times_by_name.get(n)
+                    tv = index[t].value if t else (index[times_by_ord[i]].value if len(times_by_ord) == len(ords)
+                                                   else None)
+                    self._add(key, ordinal_value(o) or 0, ent, tv, None, gender is not None, when, hist, headline,
+                              masked, index)
+                    done.add(id(ent))
+        if standings or BLOCK_RE.search(masked):
+            return done
+        # headline "Kok en De Boo Nederlands kampioen sprint": both won their title
+        m = _re_match(r"^(P\d+)\s+en\s+(P\d+)\s+(?:\w+\s+)?(?:wereld|europees|nederlands|olympisch)\s*kampioen", masked)
+        if m and headline:
+            for tok in m.groups():
+                self._add(key, 1, index[tok], None, None, False, when, hist, headline, masked, index)
+                done.add(id(index[tok]))
+            return done
+        # "A won voor B en C" / "wint, voor B en C" / "ging naar A, voor B en C" / "het zilver, voor B"
+        for m in _re_finditer(r"(?:\bwon|\bwint|\bzegevierde|(?:\bgoud|\bzilver|\btitel|\bzege|naar\s+[PC]\d+)\s*,)\s*,?\s*"
+                             r"(?:\w+\s+){0,3}?voor\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*"
+                             r"(?:\s+en\s+(?:de\s+[\w-]+\s+)?[PC]\d+)?)", masked):
+            head = masked[:m.start() + len(m.group().split("voor")[0])]
+            base = 2
+            if _re_search(r"zilver\s*,?\s*(?:\w+\s+){0,3}?$", head[-20:]) or head.rstrip(" ,").endswith("zilver"):
+                base = 3
+            if _re_search(r"\b(?:te snel|sneller|te sterk)\b", masked[max(0, m.start() - 20):m.end()]):
+                continue
+            for i, n in enumerate(_re_findall(r"[PC]\d+", m.group(1))):
+                ent = index[n]
+                if id(ent) in done:
+                    continue
+                self._add(key, base + i, ent, None, None, gender is not None, when, hist, headline, masked, index)
+                done.add(id(ent))
+        # "Swings (tweede) en Stroetinga (derde)"
+        for m in _re_finditer(r"([PC]\d+)\s*\((" + ORD + r")\)", masked):
+            ent = index[m.group(1)]
+            if id(ent) in done:
+                continue
+            rank = ordinal_value(m.group(2))
+            if rank:
+                self._add(key, rank, ent, None, None, gender is not None, when, hist, headline, masked, index)
+                done.add(id(ent))
+        # "eindigde achter X als derde" / "werd tweede achter X" / "de derde tijd achter A en B"
+        m = _re_search(r"\b(?:werd|eindigde|finishte|reed|klokte)\s+(?:\w+\s+){0,3}?(?:als\s+|de\s+)?(" + ORD +
+                      r")(?:\s+tijd)?\s*,?\s*achter\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s+en\s+[PC]\d+)?)|"
+                      r"\bachter\s+((?:de\s+[\w-]+\s+)?[PC]\d+)\s+als\s+(" + ORD + r")", masked)
+        if m:
+            o = m.group(1) or m.group(4)
+            ents_txt = m.group(2) or m.group(3)
+            rank = ordinal_value(o) or 0
+            names = _re_findall(r"[PC]\d+", ents_txt)
+            if rank >= 2 and (len(names) == 1 or len(names) == rank - 1):
+                for i, n in enumerate(names):
+                    ent = index[n]
+                    if id(ent) not in done:
+                        self._add(key, rank - len(names) + i, ent, None, None, gender is not None, when, hist,
+                                  headline, masked, index)
+                        done.add(id(ent))
+        return done
+
+    # ---------------------------------------------------------------------------------- assembly
+    def assemble(self) -> list[Race]:
+        doc = self.doc
+        # person genders: votes + known skaters
+        pgender: dict[int, str] = {}
+        for person in self.reg.people:
+            votes = dict(self.gender_votes.get(person.pid, {}))
+            ks = known_skater(person.name) if len(person.tokens) >= 2 else None
+            if ks and ks[0] in ("men", "women"):
+                votes[ks[0]] = votes.get(ks[0], 0) + 4
+            if ks and ks[1] and person.country is None:
+                person.country = ks[1]
+            if votes:
+                best = max(votes, key=lambda g: votes[g])
+                if list(votes.values()).count(votes[best]) == 1:
+                    pgender[person.pid] = best
+        groups: dict[tuple, list[Raw]] = {}
+        for raw in self.raws:
+            code, gender, rnd, division, when, hist = raw.key
+            if raw.person is not None and raw.person.pid in pgender:
+                pg = pgender[raw.person.pid]
+                if gender is None or (not raw.gender_explicit and pg != gender and
+                                      self.gender_votes.get(raw.person.pid, {}).get(pg, 0) + 4 >= 4):
+                    gender = pg
+            if gender is None and raw.members:
+                gs = {pgender.get(p.pid) for p in raw.members if p is not None} - {None}
+                if len(gs) == 1:
+                    gender = gs.pop()
+            if gender is None:
+                gender = doc.default_gender
+            raw.key = (code, gender, rnd, division, when, hist)
+            groups.setdefault(raw.key, []).append(raw)
+        # headline placings join the body race holding the same skater
+        keys = list(groups)
+        for k in keys:
+            rs = groups.get(k)
+            if not rs or not all(r.headline for r in rs):
+                continue
+            for k2, rs2 in groups.items():
+                if k2 == k or k2[0] != k[0] or k2[5] != k[5]:
+                    continue
+                if any(r.headline is False and _same(r, h) for r in rs2 for h in rs) and \
+                        (k[1] is None or k2[1] in (None, k[1])):
+                    rs2.extend(rs)
+                    del groups[k]
+                    break
+        self._rounds_by_day(groups)
+        self._merge_days(groups)
+        races: list[Race] = []
+        for key, rs in groups.items():
+            code, gender, rnd, division, when, hist = key
+            if gender is None:
+                continue
+            placings = self._placings(key, rs)
+            if not placings:
+                continue
+            races.append(Race(
+                discipline=doc.discipline, competition=doc.competition, distance=code, gender=gender,
+                placings=tuple(placings), venue=None if hist else doc.venue, round=rnd, division=division,
+                date=when, historical=hist,
+            ))
+        return races
+
+    def _merge_days(self, groups: dict[tuple, list[Raw]]) -> None:
+        """A race told partly with its weekday and partly without is one race."""
+        by_base: dict[tuple, list[tuple]] = {}
+        for k in groups:
+            by_base.setdefault((k[0], k[1], k[2], k[3], k[5]), []).append(k)
+        for ks in by_base.values():
+            dated = {k[4] for k in ks if k[4] is not None}
+            if len(dated) != 1 or len(ks) < 2:
+                continue
+            target = next(k for k in ks if k[4] is not None)
+            for k in ks:
+                if k != target:
+                    groups[target].extend(groups.pop(k))
+
+    def _rounds_by_day(self, groups: dict[tuple, list[Raw]]) -> None:
+        """Two days of the same 500/1000 m: the earlier day is round 1, the later round 2."""
+        by_base: dict[tuple, list[tuple]] = {}
+        for k in groups:
+            if k[5]:
+                continue
+            by_base.setdefault((k[0], k[1], k[3]), []).append(k)
+        for base, ks in by_base.items():
+            if base[0] not in ("500m", "1000m") or len({k[4] for k in ks}) < 2:
+                continue
+            days = sorted({k[4] or date.max for k in ks})
+            if len(days) != 2:
+                continue
+            for old in ks:
+                rnd = 1 if (old[4] or date.max) == days[0] else 2
+                if old[2] not in (None, rnd):
+                    continue
+                new = (old[0], old[1], rnd, old[3], old[4] if rnd == 1 else None, old[5])
+                if new == old:
+                    continue
+                groups.setdefault(new, []).extend(groups.pop(old))
+
+    def _placings(self, key: tuple, rs: list[Raw]) -> list[Placing]:
+        code = key[0]
+        team = code in TEAM_DISTANCES
+        best: dict[object, Raw] = {}
+        for r in sorted(rs, key=lambda r: (r.headline, r.order)):
+            ident = r.ioc if team else (r.person.pid if r.person else None)
+            if ident is None:
+                continue
+            if ident in best:
+                cur = best[ident]
+                if cur.time is None and r.time is not None:
+                    cur.time = r.time
+                if cur.members == () and r.members:
+                    cur.members = r.members
+                if cur.points is None and r.points is not None:
+                    cur.points = r.points
+                continue
+            best[ident] = r
+        # one skater per rank unless a tie is stated: keep the first statement
+        times = self.times.get(_tkey(key), {})
+        out: list[tuple[Raw, int | None, bool]] = []
+        for ident, r in best.items():
+            t = r.time
+            if t is None:
+                noted_times = self.times.get(r.orig, {}) or times
+                noted = noted_times.get(("C", r.ioc)) if team else \
+                    noted_times.get(r.person.pid if r.person is not None else None)
+                if noted:
+                    t = noted[0]
+            out.append((r, t, t is not None))
+        # derived times from margins
+        stated = {(_raw_ident(r, team)): t for r, t, ok in out if ok}
+        winner = next((t for r, t, ok in out if r.rank == 1 and ok), None)
+        prev_time = None
+        final: list[Placing] = []
+        for r, t, ok in sorted(out, key=lambda x: (x[0].rank, x[0].order)):
+            ident = _raw_ident(r, team)
+            derived = False
+            if t is None:
+                for mk, target, ref, value, _order in self.margins:
+                    if mk[0] != key[0] or target != ident:
+                        continue
+                    base = winner if ref == "winner" else prev_time if ref == "prev" else stated.get(ref)
+                    if base is None and ref not in ("winner", "prev"):
+                        base = self.times.get(_tkey(key), {}).get(ref, (None,))[0]
+                    if base is not None:
+                        t, derived = base + value, True
+                        break
+            if t is None:
+                for mk, target, ref, value, _order in self.margins:
+                    if mk[0] != key[0] or ref != ident or target is None:
+                        continue
+            if t is not None and not derived:
+                prev_time = t
+            name = country_name_en(r.ioc) if team else (r.person.name if r.person else "")
+            country = r.ioc if team else (r.person.country if r.person else None)
+            final.append(Placing(rank=r.rank, name=name, country=country, time=t, time_stated=t is not None and
+                                 not derived, points=r.points,
+                                 members=tuple(p.name for p in r.members if p is not None) if team else (),
+                                 is_team=team))
+        # margins where the *reference* is the one with the derived time (X was m faster than Y)
+        fixed: list[Placing] = []
+        by_ident = {_raw_ident(r, team): (r, t) for r, t, ok in out}
+        for p in final:
+            if p.time is None:
+                for mk, target, ref, value, _order in self.margins:
+                    if mk[0] != key[0]:
+                        continue
+                    entry = by_ident.get(target)
+                    if entry and (country_name_en(entry[0].ioc) if team else
+                                  (entry[0].person.name if entry[0].person else "")) == p.name:
+                        base = stated.get(ref) or self.times.get(_tkey(key), {}).get(ref, (None,))[0]
+                        if base is not None:
+                            p = Placing(p.rank, p.name, p.country, base + value, False, p.points, p.members, p.is_team)
+                            break
+            fixed.append(p)
+        return fixed
+
+
+_NOT_PEOPLE = frozenset({"olympic oval", "utah olympic oval", "olympisch stadion", "jaap eden", "max aicher arena",
+                         "vikingskipet", "sormarka arena", "gunda niemann-stirnemann halle", "ice arena",
+                         "capital indoor stadium", "milano", "salt lake", "team easyjet", "team novus",
+                         "team reggeborgh", "jumbo-visma", "team jumbo-visma", "brabant", "friesland"})
+
+_NOT_RACE_DIST = re.compile(r"(?:\b(?:vlak\s+)?(?:voor|na|voorafgaand aan|na afloop van)\s+de\s+(?:\w+\s+)?|"
+                            r"\b(?:revanche|gebrand|klaar|op weg|ambities?|doel)\s+(?:\w+\s+){0,2}?op\s+de\s+|"
+                            r"\bafzien\s+van\s+de\s+)$")
+
+
+_VERBS = re.compile(r"\b(?:is|was|werd|werden|won|wint|wonnen|pakte|pakten|reed|reden|klokte|klokten|eindigde|"
+                    r"eindigden|kwam|kwamen|had|heeft|hebben|zei|bleef|ging|gaat|staat|stond|veroverde|zegevierde|"
+                    r"finishte|noteerde|maakte|moest|kon|liet|zette|schreef|greep|nam|deed|deden|reageerde)\b")
+
+
+def _has_verb(clause: str) -> bool:
+    return bool(_VERBS.search(clause))
+
+
+def _group_at(clause: str, index: dict[str, Ent]) -> list[Ent]:
+    """A plural subject "A en B" / "A, B en C" at the start of a clause."""
+    m = _re_match(r"^(?:ook\s+)?((?:P\d+)(?:\s*,\s*P\d+)*\s+en\s+P\d+)\s+(?:\w+\s+)?(?:reden|eindigden|deelden|"
+                 r"werden|klokten|finishten|noteerden|kwamen|waren)\b", clause)
+    if not m:
+        return []
+    return [index[t] for t in _re_findall(r"P\d+", m.group(1))]
+
+
+def _tkey(key: tuple) -> tuple:
+    """Race key without gender (times are noted before the gender is settled)."""
+    return (key[0], key[2], key[3], key[4], key[5])
+
+
+def _tok(index: dict[str, Ent], ent: Ent) -> str:
+    for k, v in index.items():
+        if v is ent:
+            return k
+    return ""
+
+
+def _raw_ident(r: Raw, team: bool) -> object:
+    if team:
+        return ("C", r.ioc)
+    return r.person.pid if r.person else None
+
+
+def _ident(ent: Ent | None) -> object:
+    if ent is None:
+        return None
+    if ent.kind == "P" and ent.person is not None:
+        return ent.person.pid
+    if ent.kind == "C":
+        return ("C", ent.ioc)
+    return None
+
+
+def _same(a: Raw, b: Raw) -> bool:
+    if a.person is not None and b.person is not None:
+        return a.person.pid == b.person.pid
+    return a.ioc is not None and a.ioc == b.ioc and a.person is None and b.person is None
+
+
+def _team_country(members: tuple[Person, ...]) -> str | None:
+    countries = {p.country for p in members if p is not None and p.country}
+    if len(countries) == 1:
+        return countries.pop()
+    if not countries:
+        return "NED"  # NOS names team members mostly for the Dutch team
+    return None
+
+
+def _mask(folded: str, ents: list[Ent]) -> tuple[str, dict[str, Ent]]:
+    parts, index, pos = [], {}, 0
+    counters: dict[str, int] = {}
+    for e in ents:
+        if e.start < pos:
+            continue
+        parts.append(folded[pos:e.start])
+        n = counters.get(e.kind, 0)
+        counters[e.kind] = n + 1
+        tok = f"{e.kind}{n}"
+        index[tok] = e
+        parts.append(tok)
+        pos = e.end
+    parts.append(folded[pos:])
+    masked = _re_sub(r"[ \t]+", " ", "".join(parts)).strip()
+    masked = _re_sub(r"\s+([.,;:!?)])", r"\1", masked)
+    return masked, index
+
+
+def _clauses(masked: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    body = _re_sub(r"\s-\s[^-]{1,40}?\s-\s", " ", masked.rstrip(".!? "))
+    for m in _SPLIT_CLAUSE.finditer(body):
+        # keep "A, B en C" lists together
+        if m.group().strip() == "," and _re_search(r"[PC]\d+\s*(?:\(T\d+\))?$", body[:m.start()]) and \
+                _re_match(r"\s*(?:de\s+[\w-]+\s+)?[PC]\d+\s*(?:\(T\d+\))?(?:\s*,|\s+en\b)", body[m.end():]):
+            continue
+        seg = body[pos:m.start()].strip()
+        if seg:
+            out.append((pos, seg))
+        pos = m.end()
+    seg = body[pos:].strip()
+    if seg:
+        out.append((pos, seg))
+    # split "X werd tweede en Y derde" style coordinations: " en " before a new subject with its own verb
+    final: list[tuple[int, str]] = []
+    for start, seg in out:
+        pieces = _re_split(r"(?<![PCT]\d)(?<![PCT]\d\d)(?<!\))\s+en\s+(?!(?:de\s+|het\s+|als\s+)?(?:[PC]\d|" + ORD +
+                          r")\b)|(?<=[PC]\d)\s+en\s+(?=(?:werd|won|pakte|eindigde|was|klokte|reed|kwam|veroverde|"
+                          r"zegevierde|finishte|bleef|ging|op|in|bij)\b)", seg)
+        for p in pieces:
+            final.append((start, p.strip()))
+    return [c for c in final if c[1]]
+
+
+def _entity_after(clause: str, pos: int, index: dict[str, Ent]) -> Ent | None:
+    m = _re_match(r"\s*(?:(?:de|het|een)\s+)?(?:[\w-]+\s+){0,3}?([PC]\d+)", clause[pos:])
+    return index[m.group(1)] if m else None
+
+
+def _gender_of(folded: str) -> str | None:
+    found = set()
+    for m in _GENDER_PHRASE.finditer(folded):
+        word = next(g for g in m.groups() if g)
+        found.add("men" if word in ("mannen", "heren") else "women")
+    if len(found) == 1:
+        return found.pop()
+    return None
+
+
+def _strip_sinds(folded: str) -> str:
+    return _re_sub(r"\bsinds\s+(?:\w+\s+)?(?:19|20)\d\d\b", " ", folded)
+
+
+def _year_past(folded: str, year: int | None) -> bool:
+    if year is None:
+        return False
+    return any(int(y) < year for y in _YEAR_IN.findall(folded))
+
+
+def _is_subhead(par: str, index: int) -> bool:
+    """NOS subheads: short lines without closing punctuation."""
+    s = par.strip()
+    if not s or index == 0:
+        return False
+    if s.endswith("- NOS"):
+        return True
+    return len(s.split()) <= 12 and not _re_search(r"[.!?\"'”:]$", s)
+
+
+def _is_demonym_word(word: str) -> bool:
+    dm = demonym(word)
+    return dm is not None

@@ -1,0 +1,197 @@
+"""Skater names in running text: spotting capitalised name runs and resolving surnames to full names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsing.text import fold
+
+__all__ = ["NAME_RE", "Person", "Registry", "candidate_spans", "NON_NAME_WORDS", "CJK_SURNAMES"]
+
+_UP = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČŘĎŤ"
+_LO = "a-zß-öø-ÿłśżźćńšžčřďťěůąęőű"
+_CAP = rf"(?:[{_UP}][{_LO}'’]*(?:-[{_UP}{_LO}][{_LO}'’]*)*)(?![{_UP}{_LO}\d])"
+_PARTICLE = r"(?:van|de|der|den|ter|ten|te|'t|’t|olde|von|di|da|du|le|la|del|dos|het|in)"
+_LEAD = r"(?:(?:Van|De|Ter|Ten|Te|Den|Op|In|Le|La|Di|Da|Du|Von|Olde)\s+(?:" + _PARTICLE + r"\s+){0,2})"
+NAME_RE = re.compile(
+    rf"(?<![{_UP}{_LO}\d'’-])(?:{_LEAD})?{_CAP}(?:\s+(?:{_PARTICLE}\s+){{0,3}}{_CAP}){{0,4}}"
+)
+PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "'t", "olde", "von", "di", "da", "du",
+                       "le", "la", "del", "dos", "het", "in", "op"})
+
+# Capitalised words that are never (part of) a skater's name.
+NON_NAME_WORDS = frozenset(fold(w) for w in """
+De Het Een Bij Op In Na Met Voor Achter Ook Maar En Toch Dat Die Dit Deze Daar Daarmee Daarna Daarbij Daardoor
+Hij Zij Ze Zijn Haar Hun Wij We Ik Je Jij U Er Als Wel Niet Nog Zo Tweede Derde Eerste Vierde Vijfde Zesde
+Zevende Achtste Negende Tiende Verder Vanaf Tot Tijdens Door Om Over Onder Uit Aan Naar Tegen Sinds Wie Wat
+Waar Wanneer Hoe Waarom Omdat Nadat Toen Terwijl Hoewel Zodat Want Dus Alleen Juist Zelfs Vooral Eerder Later
+Vandaag Morgen Gisteren Straks Nu Dan Alle Iedereen Niemand Geen Veel Weinig Meer Minder Beide Allebei
+Maandag Dinsdag Woensdag Donderdag Vrijdag Zaterdag Zondag Januari Februari Maart April Mei Juni Juli
+Augustus September Oktober November December Spelen Olympische Olympisch Olympic Oval Wereldbeker
+Wereldbekerfinale Wereldkampioenschappen Europese Europees Nederlandse Nederlands Nederland Oranje
+Thialf Jumbo-Visma Jumbo Visma Team TalentNED Reggeborgh Bekijk Lees Kijk Video Foto Interview Reactie
+Samenvatting Uitslag Uitslagen Goud Zilver Brons Winst Zege Titel Podium Record Wereldrecord Baanrecord
+Elfstedentocht Alternatieve Marathon Cup KPN Studio Sport Sportforum Langs Lijn Omstreken Schaatsbond
+Allround Sprint Afstanden Massastart Ploegenachtervolging Teamsprint Aflossing Relay Superfinale Finale
+Stadion Ijsstadion IJsstadion Ice Arena Hal Sportpaleis Ahoy Amerikaanse Amerikaan Canadese Canadees
+Ook Echt Heel Zeer Mooi Super Allemachtig Goed Slecht Blij Trots Tevreden Teleurgesteld Teleurgestelde
+Razendsnelle Superieure Oppermachtige Snelle Blije Revanche Opnieuw Nieuwe Jonge
+Winnaar Winnares Kampioen Kampioene Wereldkampioen Wereldkampioene Bondscoach Coach Trainer Ploegleider
+God Mijn Onze Ons Jullie Zulke Zulk Dankzij Volgens Ondanks Zonder Binnen Buiten Boven Beneden Tussen
+Hier Daarvoor Daaropvolgend Vervolgens Uiteindelijk Intussen Inmiddels Eindelijk Daarentegen Bovendien
+Deel Dag Week Weekend Seizoen Jaar Jaren Slotdag Laatste Slotrit Rit Ronde Race Afstand Afstanden
+Ruim Bijna Slechts Maar Pas Al Zelf Andere Anderen Elke Ieder Iedere Enkele Sommige Welke Zonder
+NOS ISU KNSB WK EK NK OS WB ARD AD NRC RTL BBC NOC NSF TeamNL Zuid-Koreaan Zuid-Koreaanse Noord-Korea
+Shorttrack Langebaan Schaatsen Schaatser Schaatsster Sportvrouw Sportman Adelskalender Wilhelmus
+Kopzorgen Geen Meer Hoewel Aldus Bron Noot Update Live Liveblog Tekst Oproep Zaterdagavond Zondagmiddag
+Zaterdagmiddag Vrijdagavond Zondagavond Zondagochtend Zaterdagochtend Donderdagavond
+""".split())
+
+# Family names written first (East Asian order): the first word alone refers to the skater later.
+CJK_SURNAMES = frozenset(fold(w) for w in """
+Kim Lee Park Choi Lim Hwang Um Jung Jang Kang Cho Shim Yoon Kwak Noh Seo Shin Han Oh Mo Ahn Song
+Zhang Wang Li Liu Chen Yang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Ning Mu Fan Wu Han
+Dong Yu Jin Xin Tian Ren Gong Qu Bai
+""".split())
+
+
+@dataclass
+class Person:
+    """One skater the article names; ``tokens`` is the fullest form seen."""
+
+    pid: int
+    tokens: tuple[str, ...]
+    country: str | None = None
+    gender: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens)
+
+
+def _aliases(tokens: tuple[str, ...]) -> set[str]:
+    """Folded forms a later mention may use: the full name, every surname suffix, a CJK family name."""
+    out = {fold(" ".join(tokens))}
+    n = len(tokens)
+    for i in range(1, n):
+        if tokens[i - 1].lower() in PARTICLES and i > 1:
+            continue  # "van Ruijven" starts at the particle, not at "Ruijven"
+        out.add(fold(" ".join(tokens[i:])))
+    # "Lara van Ruijven" -> "van ruijven" and "ruijven"; particles lead the surname.
+    for i in range(1, n):
+        if tokens[i].lower() in PARTICLES:
+            out.add(fold(" ".join(tokens[i:])))
+            out.add(fold(" ".join(t for t in tokens[i:] if t.lower() not in PARTICLES)))
+            break
+    if n >= 2 and fold(tokens[0]) in CJK_SURNAMES:
+        out.add(fold(tokens[0]))
+    return {a for a in out if a and a not in PARTICLES}
+
+
+class Registry:
+    """The skaters an article names, with the aliases later mentions use."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self._by_alias: dict[str, list[int]] = {}
+        self.recency: dict[int, int] = {}
+        self.clock = 0
+
+    def _index(self, person: Person) -> None:
+        person.aliases = _aliases(person.tokens)
+        for alias in person.aliases:
+            ids = self._by_alias.setdefault(alias, [])
+            if person.pid not in ids:
+                ids.append(person.pid)
+
+    def add_full(self, tokens: tuple[str, ...]) -> Person:
+        """Register a name of two or more words (a first mention); reuse an equal or extended one."""
+        key = fold(" ".join(tokens))
+        for pid in self._by_alias.get(key, []):
+            person = self.people[pid]
+            if fold(person.name) == key:
+                return person
+        # A surname-only person seen earlier (headline) grows into the full name.
+        for pid in list(self._by_alias.get(fold(" ".join(tokens[1:])), [])):
+            person = self.people[pid]
+            if len(person.tokens) < len(tokens) and fold(person.name) == fold(" ".join(tokens[-len(person.tokens):])):
+                person.tokens = tokens
+                self._index(person)
+                return person
+        person = Person(len(self.people), tokens)
+        self.people.append(person)
+        self._index(person)
+        return person
+
+    def lookup(self, text: str, gender: str | None = None) -> Person | None:
+        """The skater a (partial) name refers to: the most recently mentioned match, same gender first."""
+        ids = self._by_alias.get(fold(text), [])
+        if not ids:
+            return None
+        people = [self.people[i] for i in ids]
+        if gender:
+            same = [p for p in people if p.gender in (gender, None)]
+            if same:
+                people = same
+        return max(people, key=lambda p: self.recency.get(p.pid, -1))
+
+    def ambiguous(self, text: str) -> bool:
+        return len(self._by_alias.get(fold(text), [])) > 1
+
+    def add_single(self, word: str) -> Person:
+        person = Person(len(self.people), (word,))
+        self.people.append(person)
+        self._index(person)
+        return person
+
+    def touch(self, person: Person) -> None:
+        self.clock += 1
+        self.recency[person.pid] = self.clock
+
+
+_LEAD_PARTICLES = frozenset({"De", "Van", "Ter", "Ten", "Te", "Den", "Op", "In", "Le", "La", "Di", "Da", "Du",
+                             "Von", "Olde"})
+
+
+def _non_name(word: str, is_demonym) -> bool:
+    """A capitalised word that cannot be part of a name (lower-case particles are fine)."""
+    if not word[:1].isupper():
+        return False
+    f = fold(word)
+    if f in NON_NAME_WORDS or re.match(r"^[A-Z]-", word) or re.search(r"\d", word):
+        return True
+    return bool(is_demonym and is_demonym(word))
+
+
+def candidate_spans(text: str, is_demonym=None) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Capitalised runs that may be names: (start, end, words), with non-name words trimmed off and runs
+    split where a non-name word sits inside. A leading 'De'/'Van'/'Ter' stays when a name word follows."""
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for m in NAME_RE.finditer(text):
+        words = [(w.start() + m.start(), w.end() + m.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
+        run: list[tuple[int, int, str]] = []
+        n = len(words)
+        for i, item in enumerate(words):
+            word = item[2]
+            if word in _LEAD_PARTICLES and not run:
+                nxt = words[i + 1][2] if i + 1 < n else ""
+                if nxt and (nxt[:1].isupper() and not _non_name(nxt, is_demonym)
+                            or nxt.lower() in PARTICLES):
+                    run.append(item)
+                continue
+            if _non_name(word, is_demonym):
+                _flush(run, out)
+                run = []
+                continue
+            run.append(item)
+        _flush(run, out)
+    return out
+
+
+def _flush(run: list[tuple[int, int, str]], out: list[tuple[int, int, tuple[str, ...]]]) -> None:
+    while run and run[-1][2].lower() in PARTICLES:
+        run.pop()
+    if run and not (len(run) == 1 and run[0][2].lower() in PARTICLES):
+        out.append((run[0][0], run[-1][1], tuple(w for _, _, w in run)))

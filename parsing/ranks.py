@@ -1,0 +1,178 @@
+"""Rank phrases of Dutch race reports, read on a *masked* clause.
+
+A masked clause is folded text in which the engine replaced every entity by a token: ``P3`` a skater,
+``C1`` a country, ``T0`` a time, ``M0`` a margin, ``D2`` a distance, ``N0`` points. Upper-case letters occur
+nowhere else, so the patterns below can name entities directly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsing.fastre import Gated
+from parsing.text import ORDINAL_WORDS, fold
+
+__all__ = ["RankHit", "find_ranks", "ORD", "ordinal_value", "BLOCK_RE", "ENT"]
+
+_ORD_WORDS = sorted({fold(w) for w in ORDINAL_WORDS}, key=len, reverse=True)
+ORD = r"(?:" + "|".join(_ORD_WORDS) + r"|\d{1,2}(?:e|ste|de))"
+_ORD_VALUE = {fold(k): v for k, v in ORDINAL_WORDS.items()}
+_NUMBERS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+            "tien": 10, "elf": 11, "twaalf": 12}
+ENT = r"[PC]\d+"
+
+
+def ordinal_value(word: str) -> int | None:
+    w = fold(word)
+    if w in _ORD_VALUE:
+        return _ORD_VALUE[w]
+    m = re.match(r"(\d{1,2})(?:e|ste|de)$", w)
+    return int(m.group(1)) if m else None
+
+
+@dataclass(frozen=True, slots=True)
+class RankHit:
+    """A rank phrase in a clause; ``after`` means its subject follows it ('het brons ging naar X')."""
+
+    start: int
+    end: int
+    rank: int
+    kind: str  # 'win', 'medal', 'ord', 'podium', 'goesto', 'title'
+    after: bool = False
+
+
+_MEDAL = {"goud": 1, "gouden": 1, "zilver": 2, "zilveren": 2, "brons": 3, "bronzen": 3}
+_MEDAL_NOUN = r"(?:goud|zilver|brons|(?:gouden|zilveren|bronzen)\s+(?:medaille|plak|plak|race))"
+_GET = (r"(?:pakte|pakt|pakten|won|wint|wonnen|veroverde|verovert|veroverden|greep|grijpt|grepen|kreeg|krijgt|"
+        r"behaalde|behaalt|sleepte|haalde|haalt|nam|neemt|reed naar|rijdt naar|reden naar|legde beslag op|"
+        r"genoegen nemen met|genoegen met|bleef steken op|moest tevreden zijn met|ging met|eindigde met|"
+        r"gepakt|gewonnen|veroverd|gegrepen|behaald|opgeeist)")
+
+_PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
+    # (pattern, kind, fixed rank or None (rank from group 'o' / 'm'), subject after)
+    (re.compile(r"\b(?:het|de)\s+(?P<m>goud|zilver|brons|gouden medaille|zilveren medaille|bronzen medaille)\s+"
+                r"(?:ging|gaat|was|is)\s+(?:\w+\s+){0,2}?(?:naar|voor)\b"), "goesto", None, True),
+    (re.compile(r"\b(?:de|het)\s+(?:zege|overwinning|winst|titel|wereldtitel|europese titel|nederlandse titel|"
+                r"olympische titel|allroundtitel|sprinttitel)\s+(?:\w+\s+)?(?:ging|gaat|was|is)\s+"
+                r"(?:\w+\s+){0,2}?(?:naar|voor)\b"), "goesto", 1, True),
+    (re.compile(r"\b(?:ging|gaat)\s+(?:\w+\s+){0,3}?naar\b(?=\s+(?:de\s+\w+\s+)?[PC]\d)"), "goesto_bare", 1, True),
+    (re.compile(r"\b" + _GET + r"\s+(?:[\w,:]+\s+){0,6}?(?:het\s+|de\s+|een\s+)?(?P<m>goud|zilver|brons|"
+                r"gouden medaille|zilveren medaille|bronzen medaille|gouden plak|zilveren plak|bronzen plak)\b"),
+     "medal", None, False),
+    (re.compile(r"\b(?P<m>goud|zilver|brons)\s+(?:pakte|pakten|won|wonnen|veroverde)\b"), "medal", None, False),
+    (re.compile(r"(?:^|\b(?:en|het|de)\s+|,\s*)(?P<m>goud|zilver|brons)\s+(?:\w+\s+)?voor\b(?=\s+(?:de\s+[\w-]+\s+)?[PC]\d)"),
+     "goesto", None, True),
+    (re.compile(r"^(?:de\s+[\w-]+\s+)?[PC]\d+\s+(?:\w+\s+)?(?:wereld|europees|nederlands|olympisch)\s*kampioen(?:e)?\b"),
+     "head_best", 1, False),
+    (re.compile(r"\b(?:completeerde|completeert|completeerden|completeren)\s+(?:\w+\s+){0,3}?het\s+podium|"
+                r"\bmaakte\w*\s+(?:\w+\s+){0,3}?het\s+podium\s+compleet|\bhet\s+podium\s+compleet\s+maakte"),
+     "podium", 3, False),
+    (re.compile(r"\b(?:werd|werden|wordt|worden|eindigde|eindigden|eindigt|finishte|finishten|finisht|kwam|kwamen)"
+                r"\s+(?:[\w-]+\s+){0,8}?(?:als\s+)?(?P<o>" + ORD + r")(?!\s+(?:D\d|omloop|keer|ronde|dag|race|rit|"
+                r"wereldtitel|titel|zege|bocht|poging|wedstrijd|in het|in de eindstand|in het klassement))\b"),
+     "ord", None, False),
+    (re.compile(r"^(?:\w+\s+){0,2}?(?P<o>" + ORD + r")\s+(?:werd|werden|eindigde|was|is|wordt)\b"), "ord_inv", None, True),
+    (re.compile(r"\b(?:als|op\s+de|op\s+een|met\s+de|met\s+een|naar\s+de|naar\s+een|de|een)\s+(?P<o>" + ORD +
+                r")\s+(?:plaats|plek|stek)\b"), "ord", None, False),
+    (re.compile(r"\bals\s+(?P<o>" + ORD + r")\s+(?:eindigde|eindigden|finishte|finishten|binnenkwam|over de streep kwam)\b"),
+     "ord", None, False),
+    (re.compile(r"\bmedaille\s*:\s*(?P<m>goud|zilver|brons)\b"), "medal", None, False),
+    (re.compile(r"\b(?:niet\s+verder\s+dan|niet\s+verder\s+als)\s+(?:de\s+)?(?P<o>" + ORD + r")\b"), "ord", None, False),
+    (re.compile(r"\b(?:eindigde|eindigden|finishte|kwam|kwamen|reed|reden|schaatste)\s+(?:\w+\s+){0,5}?als\s+(?P<o>"
+                + ORD + r")\b(?!\s+(?:ooit|in de geschiedenis|schaatser|vrouw|man|nederlander|nederlandse))"),
+     "ord", None, False),
+    (re.compile(r"\b(?:de|een|met\s+de)\s+(?P<o>" + ORD + r")\s+(?:en\s+(?:laatste\s+)?)?(?:snelste\s+)?tijd\b"
+                r"(?!\s+(?:ooit|aller tijden|van het seizoen|van de wereld))"), "ord", None, False),
+    (re.compile(r"\b(?:de\s+)?nummer\s+(?P<n>een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2})\b"
+                r"(?!\s+(?:van de wereld|van de wereldranglijst|van het klassement|op de ranglijst|\d))"),
+     "num", None, False),
+    (re.compile(r"\b(?:won|wint|wonnen|winnen|gewonnen|zegevierde|zegeviert|zegevierden|triomfeerde|triomfeert|"
+                r"schreef|schrijft|geschreven)\b(?!\s+(?:\w+\s+){0,2}(?:keer|van de|wedstrijden|races))"),
+     "win", 1, False),
+    (re.compile(r"\b(?:was|is|bleek|waren)\s+(?:\w+\s+){0,3}?(?:de|het)\s+(?:snelste|sterkste|beste)\b"
+                r"(?!\s+(?:nederlander|nederlandse|nederlanders|niet|europeaan|europese|aziat|opening|ronde|tijd ooit|"
+                r"ooit|man|vrouw|van|ter|landgenoot|landgenote|binnen|sprinter|in de sprint|[a-z]+er\b|[a-z]+se\b))"),
+     "win", 1, False),
+    (re.compile(r"\b(?:pakte|pakt|boekte|boekt|greep|grijpt|behaalde|veroverde|verovert|sleepte|haalde|won|wint|"
+                r"wonnen|pakten)\s+(?:\w+\s+){0,3}?(?:de|het|haar|zijn|hun)\s+(?:\w+\s+)?(?:zege|overwinning|winst|"
+                r"wereldtitel|titel|allroundtitel|sprinttitel|europese titel|nederlandse titel|"
+                r"olympische titel|hoofdprijs)\b"), "title", 1, False),
+    (re.compile(r"\b(?:werd|wordt|werden)\s+(?:\w+\s+){0,4}?(?:wereld|europees|nederlands|olympisch)\s*"
+                r"kampioen(?:e)?\b|kampioen(?:e)?\s+(?:\w+\s+){0,2}?(?:geworden|werd)\b|"
+                r"\bkroonde\s+(?:zich|haar|hem)\s+(?:\w+\s+){0,3}?tot\s+(?:\w+\s+){0,2}?kampioen"),
+     "title", 1, False),
+    (re.compile(r"\b(?:was|is)\s+(?:\w+\s+)?voor\s+(?=(?:de\s+\w+\s+)?[PC]\d)"), "goesto_voor", None, True),
+    (re.compile(r"^(?:de\s+[\w-]+\s+)?[PC]\d+\s+(?:de|het)\s+(?:snelste|sterkste|beste)\b(?!\s+(?:nederlander|"
+                r"nederlandse|europeaan|van\b))"), "head_best", 1, False),
+]
+
+# Clause-level vetoes: no rank is read in a clause saying any of these.
+_BLOCK_WORDS = Gated(
+    r"\bten val\b|\bviel\b|\bonderuit\b|\bgediskwalificeerd|\bdiskwalificatie|\bmeldde\s+(?:zich|hem|haar)\b|"
+    r"\bafgemeld|\bniet aan de start|\bontbrak|\bzou\b|\bzouden\b|\bkunnen\b|\bleek\b|\bleken\b|\bdreigde|"
+    r"\bbijna\b|\bnet niet\b|\bwil\b|\bwilde\b|\bwillen\b|\bhoopt|\bdroomt|\bop het programma|"
+    r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d+)\s+keer\b|\bvoor de \w+ keer\b|\bkeer op rij\b|"
+    r"\bkeer\s+(?:eerder|achter elkaar)\b|\bvaker\b|\bonder meer\b|\bonder andere\b|\bjarenlang\b|\w+voudig\b|"
+    r"\btrofee|\boscar|\bprijs\b|\bverkiezing|\bsportvrouw|\bsportman|\bcarriere|\bloopbaan|"
+    r"\btussensprint|\bhalve finale|\bkwartfinale|\bseries\b|\btussenstand|\baan de leiding|\bvoorsprong mee|"
+    r"\bleider\b|\btraining|\btestwedstrijd|\btestrace|\bvolgt als\b|\bals ze\b|\bals hij\b|"
+    r"\b(?:won|wint|pakte|werd|haalde|eindigde|reed|kwam)\s+(?:\w+\s+){0,2}?niet\b(?!\s+verder)|"
+    r"\bniet\s+(?:\w+\s+){0,2}?(?:gewonnen|winnen|gehaald|op het podium|de winst)|"
+    r"\bgeen\s+(?:\w+\s+)?(?:medaille|podium|goud|zilver|brons|rol|zege|winst|titel|plak|prijs)|\bnooit\b|\badelskalender|\branglijst|\btop-\d|\bwereldranglijst|"
+    r"\bnog nooit\b|\bmist\b|\bmiste\b|\bmisliep|"
+    r"\bverwacht|\bfavoriet|\bkans op\b"
+)
+_BLOCK_PAIRS = (
+    (re.compile(r"\bstaat\b"), re.compile(r"\bna\b")), (re.compile(r"\bliep\b"), re.compile(r"\bmis\b")),
+    (re.compile(r"\bschaatst\b|\bdoet\b"), re.compile(r"\bmee\b")), (re.compile(r"\bdeed\b"), re.compile(r"\bniet\b")),
+    (re.compile(r"\bvoor het eerst\b"), re.compile(r"\bsinds\b")),
+)
+
+
+class _Block:
+    """Clause vetoes: one alternation of words plus a few word pairs (kept apart: '.*' is slow)."""
+
+    def search(self, text: str) -> bool:
+        if _BLOCK_WORDS.search(text):
+            return True
+        return any(a.search(text) and b.search(text) for a, b in _BLOCK_PAIRS)
+
+
+BLOCK_RE = _Block()
+STANDINGS_RE = re.compile(
+    r"klassement|\beindstand|\bstand\b|\beindzege|\bwereldbekerklassement|\bwereldbeker\s+(?:op|van)|"
+    r"\bde wereldbeker\b(?!\s*(?:in|van|op)\s+[A-Z])"
+)
+
+
+def find_ranks(masked: str) -> list[RankHit]:
+    """Every rank phrase in a masked clause, in text order; overlapping weaker hits are dropped."""
+    hits: list[RankHit] = []
+    for pattern, kind, fixed, after in _PATTERNS:
+        for m in pattern.finditer(masked):
+            rank = fixed
+            groups = m.groupdict()
+            if groups.get("m"):
+                rank = _MEDAL.get(groups["m"].split()[0])
+            elif groups.get("o"):
+                rank = ordinal_value(groups["o"])
+            elif groups.get("n"):
+                n = groups["n"]
+                rank = int(n) if n.isdigit() else _NUMBERS.get(n)
+            if rank is None:
+                continue
+            hits.append(RankHit(m.start(), m.end(), rank, kind, after))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[RankHit] = []
+    for h in hits:
+        clash = next((o for o in out if h.start < o.end and o.start < h.end), None)
+        if clash is None:
+            out.append(h)
+        elif _STRENGTH[h.kind] > _STRENGTH[clash.kind]:
+            out[out.index(clash)] = h
+    return out
+
+
+_STRENGTH = {"head_best": 2, "goesto": 9, "medal": 8, "podium": 8, "ord_inv": 7, "ord": 7, "num": 6, "title": 5,
+             "goesto_bare": 4, "goesto_voor": 4, "win": 3}
