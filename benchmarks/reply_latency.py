@@ -192,7 +192,7 @@ def main() -> int:
         from bot.app import build_application
         from schaatsbot.settings import Settings
 
-        settings = Settings(_env_file=None, telegram_bot_token="123456789:" + "x" * 35,  # type: ignore[call-arg]
+        settings = Settings(_env_file=None, telegram_bot_token="123456789:" + "x" * 35,  # type: ignore[call-arg,arg-type]
                             telegram_base_url="http://127.0.0.1:9/bot",
                             telegram_base_file_url="http://127.0.0.1:9/file/bot")
         application = build_application(settings, engine)

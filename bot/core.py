@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from sqlmodel import Session
@@ -54,7 +54,7 @@ class Request:
     chat_kind: ChatKind = "private"
     chat_id: int | None = None
     user_id: int | None = None
-    today: dt.date | None = field(default=None)
+    today: dt.date | None = None
 
 
 CommandFn = Callable[[Session, Request], Reply]
@@ -123,10 +123,8 @@ def results_command(session: Session, request: Request) -> Reply:
         return _problem(query, request)
     if query.distance is None:
         return Reply(t(request.lang, "need_distance", command=request.command))
-    podiums = queries.latest_podiums(session=session, distance=query.distance, gender=query.gender,
-                                     discipline=query.discipline)
-    full = [queries.race_results(session=session, race_id=p.race.id) for p in podiums]
-    races = [r for r in full if r is not None]
+    races = queries.latest_podiums(session=session, distance=query.distance, gender=query.gender,
+                                   discipline=query.discipline, top=None)
     if not races:
         return _nothing_found(session, request, query)
     return Reply("\n\n".join(render.render_results(r, request.lang) for r in races))

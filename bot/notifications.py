@@ -36,6 +36,21 @@ def own_placing_lines(results: RaceResults, followed_ids: Iterable[int], lang: L
     return lines
 
 
+def team_member_lines(results: RaceResults, reasons: Mapping[str, Any], lang: Lang) -> list[str]:
+    """Followed skaters who rode in a team (team pursuit, team sprint) that is not on the podium."""
+    own = {p.skater_id for p in results.placings if p.skater_id is not None}
+    lines = []
+    for skater in reasons.get("skaters") or []:
+        rank = skater.get("rank")
+        if skater.get("id") in own or (rank is not None and rank <= 3):
+            continue
+        line = _own_line(PlacingView(rank=rank, name=str(skater.get("name") or ""), country=None,
+                                     time=skater.get("time")), lang)
+        if line:
+            lines.append(line)
+    return lines
+
+
 def _own_line(placing: PlacingView, lang: Lang) -> str | None:
     name = html.escape(placing.name)
     time = format_time(placing.time, lang) if placing.time is not None else ""
@@ -53,7 +68,8 @@ def followed_skater_ids(reasons: Mapping[str, Any]) -> list[int]:
 def render_podium_notification(results: RaceResults, reasons: Mapping[str, Any], lang: Lang) -> str:
     """The /podium block, then the followed skaters' own placings below the podium."""
     text = render_podium(results, lang)
-    extra = own_placing_lines(results, followed_skater_ids(reasons), lang)
+    extra = own_placing_lines(results, followed_skater_ids(reasons), lang) + team_member_lines(
+        results, reasons, lang)
     return text + ("\n\n" + "\n".join(extra) if extra else "")
 
 
@@ -65,6 +81,7 @@ def render_correction(results: RaceResults, reasons: Mapping[str, Any], lang: La
     lines = [head]
     lines += [placing_line(p, lang) for p in results.placings if p.rank is not None and p.rank <= 3]
     lines += own_placing_lines(results, followed_skater_ids(reasons), lang)
+    lines += team_member_lines(results, reasons, lang)
     return "\n".join(lines)
 
 

@@ -18,6 +18,7 @@ import warnings
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 
 from sqlalchemy.engine import Engine
 from telegram import Bot, LinkPreviewOptions, Message
@@ -127,8 +128,8 @@ class TelegramMessenger:
         ``sent`` with the first part's message id."""
         first_id: int | None = None
         for part in split_message(text) or [text]:
-            result = await self._call(chat_id, group, lambda part=part: self.bot.send_message(
-                chat_id=chat_id, text=part, parse_mode=ParseMode.HTML if html else None,
+            result = await self._call(chat_id, group, partial(
+                self.bot.send_message, chat_id=chat_id, text=part, parse_mode=ParseMode.HTML if html else None,
                 link_preview_options=NO_PREVIEW))
             if result.outcome != "sent":
                 return result

@@ -49,8 +49,10 @@ def ingest_item(*, engine: Engine, item: FeedItem, skating_only: bool = False,
         known = get_article(session=session, guid=item.guid) is not None
         if skating_only and not known and not is_skating(item.title, item.text):
             return IngestResult(item.guid, item.title, "skipped", reason="not about skating")
+        # An undated item keeps the fetch time of its first sighting as its date.
+        published = item.published if item.dated or not known else None
         stored = upsert_article(session=session, guid=item.guid, feed=item.feed, title=item.title,
-                                text=item.text, html=item.html or None, url=item.url, published=item.published)
+                                text=item.text, html=item.html or None, url=item.url, published=published)
         article = stored.article
         if stored.status in ("unchanged", "stale"):
             reason = "an older version came back" if stored.status == "stale" else None
@@ -59,7 +61,7 @@ def ingest_item(*, engine: Engine, item: FeedItem, skating_only: bool = False,
         status: IngestStatus = stored.status  # type: ignore[assignment]
         try:
             result = parse(parsing.Article(title=item.title, text=item.html or item.text,
-                                           published=item.published, url=item.url))
+                                           published=article.published, url=item.url))
         except Exception as exc:  # the parser is pure code: any bug in it must not stop the job
             log.exception("parser failed on article %s (%s)", item.guid, item.feed)
             set_parse_status(session=session, article=article, status="failed",

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from sqlalchemy.engine import Engine
 
 from jobs.ports import Messenger, SendResult
+from schaatsbot.settings import Settings
 from storage import outbox
 from storage.chats import deactivate_chat, migrate_chat
 from storage.db import new_session
@@ -67,6 +68,14 @@ class OutboxDispatcher:
         self._wake = asyncio.Event()
         self._stopping = False
         self._last_release: dt.datetime | None = None
+
+    @classmethod
+    def from_settings(cls, *, engine: Engine, messenger: Messenger, settings: Settings,
+                      worker_id: str | None = None) -> OutboxDispatcher:
+        """The dispatcher ``schaatsbot run`` starts: attempts and lease from the settings."""
+        return cls(engine=engine, messenger=messenger, worker_id=worker_id,
+                   max_attempts=settings.notify_max_attempts,
+                   lease=dt.timedelta(seconds=settings.notify_lease_seconds))
 
     # --- public ------------------------------------------------------------------------------------------
 
@@ -183,27 +192,27 @@ class OutboxDispatcher:
         with new_session(self.engine) as session:
             mine = {"session": session, "notification_id": row.id, "claim": row.claim}
             if result.outcome == "sent":
-                outbox.mark_sent(**mine, message_id=result.message_id, now=now)
+                outbox.mark_sent(**mine, message_id=result.message_id, now=now)  # type: ignore[arg-type]
                 self.stats["sent"] += 1
             elif result.outcome == "retry_after":
                 wait = max(float(result.retry_after or 1), 0.0)
-                outbox.mark_retry(**mine, error=result.error or "retry after",
+                outbox.mark_retry(**mine, error=result.error or "retry after",  # type: ignore[arg-type]
                                   next_attempt_at=now + dt.timedelta(seconds=wait), count_attempt=False)
                 self.stats["flood_wait"] += 1
             elif result.outcome == "chat_gone":
-                outbox.mark_failed(**mine, error=f"chat gone: {result.error}")
+                outbox.mark_failed(**mine, error=f"chat gone: {result.error}")  # type: ignore[arg-type]
                 deactivate_chat(session=session, chat_id=row.chat_id, reason=result.error or "chat gone")
                 log.info("outbox: chat %s is gone (%s); deactivated", row.chat_id, result.error)
                 self.stats["chat_gone"] += 1
             elif result.outcome == "migrated" and result.new_chat_id is not None:
                 migrate_chat(session=session, old_chat_id=row.chat_id, new_chat_id=result.new_chat_id)
                 # migrate_chat moved this row to the new id; it goes out again at once, at no attempt's cost.
-                outbox.mark_retry(**mine, error=result.error or "migrated", next_attempt_at=now,
-                                  count_attempt=False)
+                outbox.mark_retry(**mine, error=result.error or "migrated",  # type: ignore[arg-type]
+                                  next_attempt_at=now, count_attempt=False)
                 log.info("outbox: chat %s migrated to %s", row.chat_id, result.new_chat_id)
                 self.stats["migrated"] += 1
             elif result.outcome == "rejected":
-                outbox.mark_failed(**mine, error=f"rejected: {result.error}")
+                outbox.mark_failed(**mine, error=f"rejected: {result.error}")  # type: ignore[arg-type]
                 log.error("outbox: notification %s to chat %s rejected: %s", row.id, row.chat_id, result.error)
                 self.stats["failed"] += 1
             else:

@@ -42,7 +42,7 @@ def build_doc(article: Article) -> Doc:
     venue = ctx.find_venue(fold(title)) or ctx.find_venue(lead) or ctx.find_venue(full) or \
         ctx.find_venue(fold(title), framed=False) or ctx.find_venue(lead, framed=False)
     doc.venue = venue[1] if venue else None
-    doc.default_gender = ctx.gender_cue(lead)
+    doc.default_gender = ctx.gender_cue(fold(paragraphs[0])) if paragraphs else None
     return doc
 
 

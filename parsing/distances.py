@@ -25,7 +25,6 @@ DISTANCE_CODES = (
 CLASSIFICATION = "classification"  # bare "eindklassement": allround or sprint, the engine decides
 METERS: dict[int, str] = {500: "500m", 1000: "1000m", 1500: "1500m", 3000: "3000m", 5000: "5000m",
                           10000: "10000m"}
-_BY_METERS_EXTRA = {100: None}  # 100 m and 200 m exist in juniors/sprint tests but are not corpus codes
 
 _WORD_KM = {"een": 1, "één": 1, "anderhalve": 1.5, "drie": 3, "vijf": 5, "tien": 10, "twintig": 20,
             "veertig": 40, "vijftig": 50, "zestig": 60, "honderd": 100, "tweehonderd": 200}

@@ -64,8 +64,20 @@ def _re_split(pattern: str, text: str) -> list[str]:
 _CHAR_FOLD: dict[str, str] = {}
 
 
+_FOLD_TABLE: dict[int, str] = {}
+
+
 def fold_keep(s: str) -> str:
     """Lower-case and strip accents one character at a time, so offsets stay valid."""
+    if s.isascii():
+        return s.lower()
+    for ch in set(s):
+        if ord(ch) not in _FOLD_TABLE:
+            _FOLD_TABLE[ord(ch)] = _fold_char(ch)
+    return s.translate(_FOLD_TABLE)
+
+
+def _fold_char(s: str) -> str:
     out = []
     for ch in s:
         f = _CHAR_FOLD.get(ch)
@@ -129,6 +141,7 @@ class Ent:
 class Section:
     distance: str | None = None
     ambiguous: bool = False
+    when: date | None = None
     round: int | None = None
     gender: str | None = None
     division: str | None = None
@@ -151,6 +164,8 @@ class Raw:
     historical: bool = False
     headline: bool = False
     orig: tuple = ()
+    inherited: bool = False
+    section: int = 0
 
 
 @dataclass
@@ -174,7 +189,7 @@ _PREP_BEFORE = re.compile(r"(?:\bM\d+\s+(?:(?:de|het|haar|zijn)\s+)?(?:[\w-]+\s+
 _NP_LEAD = re.compile(r"^(?:(?:bij|op|in|met|na|over)\s+[a-z0-9 ,'-]*?\s+)?(?:de|het)\s+((?:[a-z'-]+\s+){0,2}?[a-z'-]+)\s+"
                       r"(?:won|wint|werd|was|is|klokte|klokt|reed|rijdt|pakte|pakt|eindigde|zegevierde|zegeviert|"
                       r"kwam|bleef|ging|veroverde|greep|noteerde|finishte|schreef|versloeg|hield)\b")
-_PRONOUN_SUBJ = re.compile(r"^(?:(?:\w+\s+){0,4}?)(?:hij|zij|ze)\b")
+_PRONOUN_SUBJ = re.compile(r"(?<!\bmet )(?<!\bvan )(?<!\bvoor )(?<!\bdan )(?<!\bachter )(?<!\bop )\b(?:hij|zij|ze)\b")
 _DEMONYM_NP = re.compile(r"\b(?:de|het)\s+(?:(?:[\w-]+)\s+)?([\w-]+)")
 _ROLE_NP = re.compile(r"^(?:(?:[\w-]+\s+){0,8}?)(?:de|het)\s+(?:[\w'-]+\s+){0,2}?(?:winnaar|winnares|nederlander|"
                       r"nederlandse|fries|friezin|kampioen|kampioene|sprinter|sprintster|schaatser|schaatsster|"
@@ -182,7 +197,7 @@ _ROLE_NP = re.compile(r"^(?:(?:[\w-]+\s+){0,8}?)(?:de|het)\s+(?:[\w'-]+\s+){0,2}
                       r"\d+-jarige|routinier|debutant|debutante|favoriet|brabander|brabantse|groninger|drent|"
                       r"limburger|noord-hollander|noord-hollandse|zuid-hollander|overijsselaar|tukker|"
                       r"amsterdammer|recordhouder|wereldrecordhouder|shorttrackster|shorttracker)\b")
-_SPLIT_CLAUSE = re.compile(r"\s*(?:,|;|:(?!\s*(?:T\d+|goud|zilver|brons)\s*$)|\s-\s|\bmaar\b|\bwant\b|(?=\b(?:terwijl|waarna|waarop|toen|nadat|omdat|"
+_SPLIT_CLAUSE = re.compile(r"\s*(?:,(?!\d)|;|:(?!\s*(?:T\d+|goud|zilver|brons)\s*$)|\s-\s|\bmaar\b|\bwant\b|(?=\b(?:terwijl|waarna|waarop|toen|nadat|omdat|"
                            r"hoewel|totdat|zodat|voordat|doordat)\b))\s*")
 _TEAM_WORDS = re.compile(r"\b(?:de|het)\s+(?:nederlandse|japanse|canadese|noorse|amerikaanse|chinese|koreaanse|"
                          r"zuid-koreaanse|russische|duitse|italiaanse|poolse)\s+(?:vrouwen|mannen|dames|heren|ploeg|"
@@ -194,7 +209,7 @@ _FEMALE_WORDS = re.compile(r"\b(?:schaatsster|shorttrackster|kampioene|wereldkam
 _GENDER_PHRASE = re.compile(r"\b(?:bij|voor|van)\s+de\s+(mannen|vrouwen|dames|heren)\b|\b(mannen|vrouwen|dames|heren)"
                             r"(?:race|toernooi)?\b|\b(?:de|het)\s+(?:nederlandse\s+)?(mannen|vrouwen|dames|heren)\b")
 _DIVISION = re.compile(r"\b([ab])-(?:groep|divisie|finale|final)\b")
-_HIST_CLAUSE = re.compile(r"\btoen\s+(?:hij|zij|ze)\b")
+_HIST_CLAUSE = re.compile(r"\btoen\s+(?:hij|zij|ze)\b|(?<=\w)\s+toen\b")
 _RECORD_TIME = re.compile(r"(?:\b(?:oude|vorige)\s+(?:\w+\s+)?(?:record|wereldrecord|toptijd|baanrecord)|record(?:tijd)?\s+"
                           r"(?:\(|van\b|uit\b|stond)|record\s+van\s+\S+\s+\(?$|\bstond\s+(?:sinds|op)|toptijd|\bpr\b|"
                           r"\bsinds\b|\buit\s+(?:19|20)\d\d|doorkomst|opening|opende|ronde(?:tijd)?|rondje|passage|"
@@ -205,7 +220,7 @@ _FUTURE = re.compile(r"\bvolgend(?:e)?\s+(?:jaar|seizoen|week|weekend|maand)\b|\
                      r"hoopt|gaat)\b.*\b(?:voltooien|winnen|pakken|rijden|verdedigen|starten|uitkomen|proberen)\b|\bstaat\b.*\bop het programma|"
                      r"\bstaan\b.*\bop het programma|\bmorgen\b|\bkomend(?:e)?\b|\bvolgende\b")
 _ROUND_WORDS = re.compile(r"\b(eerste|tweede)\s+omloop\b|\bbeide\s+D(\d+)")
-_POINTS_RE = re.compile(r"(?<![\d,.])(\d{1,3})\s+punten\b")
+_POINTS_RE = re.compile(r"(?<![\d,.])(\d{1,3})(,\d{1,3})?\s+punt(?:en)?\b")
 _NEG_STANDING_WORDS = re.compile(r"\bwereldbekerklassement|\beindklassement\s+(?:van|in)\s+de\s+wereldbeker|"
                                  r"\bin het klassement van de\b|\bwereldbekerstand")
 
@@ -228,6 +243,10 @@ class Engine:
         self._prev_clause = ""
         self.last_group: list[Ent] = []
         self.focus_team_code: str | None = None
+        self.section_idx = 0
+        self.team_members: dict[tuple, tuple[Person, ...]] = {}
+        self.points: dict[tuple, int] = {}
+        self.section_km: dict[int, set[str]] = {}
 
     # ---------------------------------------------------------------------------------- registry pass
     def collect_names(self, sentences: list[str]) -> None:
@@ -246,7 +265,7 @@ class Engine:
             fold(word) in ("peter", "sverre", "alexander", "jennifer", "esther", "jasper")
 
     def _spans(self, sent: str) -> list[tuple[int, int, tuple[str, ...]]]:
-        return candidate_spans(sent, _is_demonym_word)
+        return _cached_spans(sent)
 
     # ---------------------------------------------------------------------------------- entities
     def entities(self, sent: str, folded: str, headline: bool) -> list[Ent]:
@@ -271,7 +290,7 @@ class Engine:
                 ents.append(Ent("T", a, b, value=hund, tag=tag))
                 taken.append((a, b))
         for a, b, code, ordn in distance_mentions(sent):
-            if _re_search(r"\d[\d.]*\s*(?:,|en|of|t/m|tot)\s*$", sent[max(0, a - 12):a]):
+            if _re_search(r"(?:\d[\d.]*\s*(?:,|en|of|t/m|tot)|\bkeer)\s*$", sent[max(0, a - 12):a]):
                 continue  # "(500, 1.500, 5.000 en 10.000 meter)": a list, not a race
             if free(a, b):
                 if code in ("classification", "allround_classification", "sprint_classification") and \
@@ -283,7 +302,7 @@ class Engine:
                 taken.append((a, b))
         for m in _POINTS_RE.finditer(folded):
             if free(m.start(), m.end()):
-                ents.append(Ent("N", m.start(), m.end(), value=int(m.group(1))))
+                ents.append(Ent("N", m.start(), m.end(), value=None if m.group(2) else int(m.group(1))))
                 taken.append((m.start(), m.end()))
         for m in COUNTRY_NOUN_RE.finditer(sent):
             if free(m.start(), m.end()):
@@ -298,6 +317,7 @@ class Engine:
             if person is None:
                 continue
             ent = Ent("P", start, end, person=person)
+            self.reg.touch(person)
             # A demonym right before the name: "de Japanner Joji Kato", "De Noorse Ragne Wiklund".
             pre = _re_search(r"([\w-]+)\s+$", sent[:start])
             if pre:
@@ -377,6 +397,7 @@ class Engine:
                 last_par = pi
             if sub:
                 self.section = Section()
+                self.section_idx += 1
             self.sentence(s, headline=sub, subhead=sub)
         return self.assemble()
 
@@ -390,6 +411,11 @@ class Engine:
             return
         ents = self.entities(sent, folded, headline)
         masked, index = _mask(folded, ents)
+        if not headline:
+            for e in ents:
+                if e.kind == "D" and e.code and e.code.startswith("other:") and e.code.endswith("km") and \
+                        "elfsteden" not in folded[e.start:e.end]:
+                    self.section_km.setdefault(self.section_idx, set()).add(e.code)
         # -- sentence context
         year_free = _strip_sinds(folded)
         if _re_search(r"record|toptijd", folded):
@@ -399,8 +425,8 @@ class Engine:
         gender = _gender_of(folded)
         division = None
         dm = _DIVISION.search(folded)
-        if dm:
-            division = dm.group(1).upper() if dm.group(1) == "b" else None
+        if dm and dm.group(1) == "b":
+            division = "B"
             self.section.division = division
 
         day = ctx.weekday_of(folded)
@@ -410,9 +436,14 @@ class Engine:
         standings_sent = (bool(STANDINGS_RE.search(folded)) and self.doc.competition == "world_cup" or
                           bool(_NEG_STANDING_WORDS.search(folded))) and not self._classification_ok(folded)
         dists = [e for e in ents if e.kind == "D"]
-        if gender:
+        if gender and not headline:
             self.section.gender = gender
         self._pronoun_gender(folded)
+        fw = _FEMALE_WORDS.search(folded)
+        if fw and not headline:
+            target = next((e.person for e in ents if e.kind == "P" and e.start < fw.start()), None) or self.focus
+            if target is not None:
+                self._vote(target, "women", 2)
         # -- clauses
         clauses = _clauses(masked)
         prev_subject: Ent | None = None
@@ -451,11 +482,17 @@ class Engine:
             if appositive:
                 dist = earlier
             cg = _gender_of(clause)
-            clause_gender = cg or (gender if ci == 0 or len([c for c in clauses if _gender_of(c[1])]) <= 1
-                                   and not headline else None)
-            key = self._key(dist, clause_gender, clause, index, when, clause_hist, folded)
+            clause_gender = cg or (None if headline else gender if ci == 0 or
+                                   len([c for c in clauses if _gender_of(c[1])]) <= 1 else None)
+            clause_when = when
+            if clause_when is None and dist is None and self.section.when is not None:
+                clause_when = self.section.when
+            key = self._key(dist, clause_gender, clause, index, clause_when, clause_hist, folded)
             hits = [] if (BLOCK_RE.search(clause) or future and not _re_search(r"\b(?:won|werd|pakte)\b", clause)) \
                 else find_ranks(clause)
+            if "respectievelijk" in clause or _re_search(r"\b(?:" + ORD + r")\b(?:\s*\(T\d+\))?\s+en\s+(?:de\s+|als\s+)?(?:"
+                                                          + ORD + r")\b", clause):
+                hits = []  # ordinal lists belong to the list reader (_special)
             if standings_sent:
                 if STANDINGS_RE.search(clause) or _NEG_STANDING_WORDS.search(clause) or \
                         standings and not _re_search(r"\bT\d+", clause):
@@ -465,6 +502,12 @@ class Engine:
                     standings = False
             if not headline:
                 hits = [h for h in hits if h.kind != "head_best"]
+            if not hits and not BLOCK_RE.search(clause):
+                tm = _re_search(r"\b(?:veroverde|verovert|veroverd|greep|grijpt|gegrepen|pakte|pakt|gepakt|prolongeerde|"
+                                r"heroverde|won|wint|gewonnen|behaalde)\s+(?:[\w-]+\s+){0,4}?(D\d+)", clause)
+                if tm and index[tm.group(1)].code in ("allround_classification", "sprint_classification") and \
+                        _re_search(r"titel|kampioen", folded):
+                    hits = [RankHit(tm.start(), tm.end(), 1, "title")]
             group = _group_at(clause, index)
             if group:
                 self.last_group = group
@@ -484,10 +527,10 @@ class Engine:
                     subj = prev_subject
             for hit in hits:
                 target = subj
-                if hit.after:
-                    target = _entity_after(clause, hit.end, index)
-                elif hit.kind == "ord_inv":
+                if hit.kind == "ord_inv":
                     target = _entity_after(clause, hit.end, index) or subj
+                elif hit.after:
+                    target = _entity_after(clause, hit.end, index)
                 if target is None:
                     continue
                 if id(target) in consumed:
@@ -496,6 +539,12 @@ class Engine:
                     continue
                 t = self._time_in(clause, index, target)
                 pts = self._points_in(clause, index)
+                if hit.rank == 1 and _re_search(r"\bbeide\s+D\d+", clause) and key[0] in ("500m", "1000m"):
+                    for rnd in (1, 2):
+                        self._add((key[0], key[1], rnd) + key[3:], 1, target, None, pts, gender is not None, when,
+                                  clause_hist, headline, clause, index)
+                    consumed.add(id(target))
+                    break
                 self._add(key, hit.rank, target, t, pts, gender is not None, when, clause_hist, headline, clause,
                           index)
                 consumed.add(id(target))
@@ -513,6 +562,23 @@ class Engine:
                         self._add(key, rank, ent, self._time_in(clause, index, ent), None, gender is not None,
                                   when, clause_hist, headline, clause, index)
                         consumed.add(id(ent))
+            # team members with their time: "Sem Brouwer, Thijs Vonk en Luuk de Haan klokten 3.36,80"
+            if key is not None and key[0] in TEAM_DISTANCES:
+                lm = _re_match(r"^(?:(?:\w+\s+){0,3}?)((?:P\d+)(?:\s*,\s*P\d+)*\s+en\s+P\d+)\b", clause)
+                if lm:
+                    members = tuple(index[t].person for t in _re_findall(r"P\d+", lm.group(1)))
+                    ioc = _team_country(members)  # type: ignore[arg-type]
+                    if ioc:
+                        team = Ent("C", -1, -1, ioc=ioc)
+                        self.team_members.setdefault((_tkey(key), ioc), members)  # type: ignore[arg-type]
+                        t = self._time_in(clause, index, team)
+                        self._note_time(key, team, t)
+                        subj = team
+            # points statements: "Ze pakte 60 punten"
+            if subj is not None and key is not None and key[0] == "mass_start":
+                pts = self._points_in(clause, index)
+                if pts is not None and _ident(subj) is not None:
+                    self.points.setdefault((_tkey(key), _ident(subj)), pts)
             # plain time statements: "De Nederlander reed in Thialf 6.12,17"
             if subj is not None and key is not None and not standings:
                 t = self._time_in(clause, index, subj)
@@ -537,8 +603,10 @@ class Engine:
             self.focus_team = sentence_subject
         dists = [d for d in dists if not _NOT_RACE_DIST.search(masked[:masked.find(_tok(index, d)) if _tok(index, d)
                                                                       else 0])]
-        new_raws = [r for r in self.raws[n_raws:] if not r.historical and r.date is None]
-        if len(self.raws) > n_raws and not new_raws:
+        aside = bool(_re_search(r"\b(?:al|eerder|ook al)\b", folded)) or not _re_match(
+            r"^\W*(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|eergisteren)", folded)
+        new_raws = [r for r in self.raws[n_raws:] if not r.historical and (r.date is None or not aside)]
+        if len(self.raws) > n_raws and not new_raws or hist:
             dists = []
         if new_raws and not headline:
             codes = {r.key[0] for r in new_raws}
@@ -546,6 +614,7 @@ class Engine:
                 self.section.round = None
             self.section.distance = new_raws[-1].key[0]
             self.section.round = new_raws[-1].key[2]
+            self.section.when = new_raws[-1].date
             self.section.ambiguous = len(codes) > 1
             dists = []
         elif len({d.code for d in dists}) > 1:
@@ -553,6 +622,7 @@ class Engine:
         if dists and not future:
             last = dists[-1]
             self.section.ambiguous = False
+            self.section.when = None
             if last.code != self.section.distance:
                 self.section.round = None
             self.section.distance = last.code
@@ -592,22 +662,24 @@ class Engine:
         if self._after_relative and prev is not None and not _re_search(r"\b[PC]\d+\b", clause) and \
                 not _re_match(r"^(?:(?:\w+\s+){0,3}?)(?:hij|zij|ze|het|dat|dit)\b", clause):
             return prev
-        if ci > 0 and prev is not None and _re_match(r"^(?:en\s+)?(?:werd|won|eindigde|pakte|was|reed|klokte|"
-                                                    r"kwam|veroverde|zegevierde|finishte|bleef|moest|had|is)\b", clause):
+        if ci > 0 and prev is not None and (_re_match(r"^(?:en\s+)?(?:werd|won|eindigde|pakte|was|reed|klokte|"
+                                                     r"kwam|veroverde|zegevierde|finishte|bleef|moest|had|is)\b", clause)
+                                            or _re_match(r"^(?:en\s+)?[a-z]{3,}(?:de|te|den|ten)\b", clause) and
+                                            not _re_match(r"^(?:en\s+)?(?:" + ORD + r"|beide|andere|halve|hele|goede|"
+                                                          r"laatste|snelste|beste|sterkste)\b", clause)):
             return prev
         lead = _NP_LEAD.match(clause)
         if lead:
-            np_words = lead.group(1).split()
-            for w in reversed(np_words):
-                dm = demonym(w)
-                if dm:
-                    person = self._by_country(dm[0])
-                    if person is not None:
-                        return self._ent_for(person)
-                    break
-            else:
-                if _ROLE_NP.match(lead.group(0)) and self.focus is not None:
-                    return self._ent_for(self.focus)
+            head = lead.group(1).split()[-1]
+            dm = demonym(head)
+            if dm and not dm[3]:
+                person = self._by_country(dm[0])
+                if person is not None:
+                    if dm[1]:
+                        self._vote(person, dm[1], 3)
+                    return self._ent_for(person)
+            elif _ROLE_NP.match(lead.group(0)) and self.focus is not None:
+                return self._ent_for(self.focus)
         skipped = False
         pron = _re_search(r"\b(?:hij|zij|ze)\b", clause)
         for m in _re_finditer(r"\b[PC]\d+\b", clause):
@@ -628,8 +700,6 @@ class Engine:
                 person = self._by_country(dm[0])
                 if person is not None:
                     return self._ent_for(person)
-            if _TEAM_WORDS.search(clause[:60]):
-                return None
         if _TEAM_WORDS.search(clause):
             tm = _TEAM_WORDS.search(clause)
             word = tm.group(0)
@@ -668,9 +738,7 @@ class Engine:
         return Ent("P", -1, -1, person=person)
 
     def _by_country(self, ioc: str) -> Person | None:
-        if self.focus is not None and self.focus.country in (ioc, None):
-            if self.focus.country == ioc:
-                return self.focus
+        """The skater a bare demonym ('de Rus', 'De Japanse') points back to."""
         best = None
         for person in self.reg.people:
             if person.country == ioc and (best is None or self.reg.recency.get(person.pid, -1) >
@@ -678,9 +746,13 @@ class Engine:
                 best = person
         if best is not None:
             return best
-        if self.focus is not None and self.focus.country is None:
-            self.focus.country = ioc
-            return self.focus
+        for person in sorted(self.reg.people, key=lambda p: -self.reg.recency.get(p.pid, -1))[:3]:
+            if person.country is None and self.reg.recency.get(person.pid, -1) >= 0:
+                ks = known_skater(person.name) if len(person.tokens) > 1 else None
+                if ks and ks[1] and ks[1] != ioc:
+                    continue
+                person.country = ioc
+                return person
         return None
 
     # ---------------------------------------------------------------------------------- context
@@ -716,6 +788,8 @@ class Engine:
             code, rnd = self.section.distance, self.section.round
             if when is not None:
                 rnd = None
+        if self.doc.discipline == "marathon":
+            code = "other:marathon"
         if code is None:
             if self.doc.discipline == "marathon":
                 code = "other:marathon"
@@ -784,8 +858,9 @@ class Engine:
         elif ioc is not None:
             self.focus_team = Ent("C", -1, -1, ioc=ioc)
             self.focus_team_code = code
-        self.raws.append(Raw(key, rank, person, ioc, members, self.order, t, pts, gender_explicit, when, hist,
-                             headline, _tkey(key)))
+        self.raws.append(Raw(key, rank, person, ioc, members, self.order, t, pts, gender_explicit, key[4], hist,
+                             headline, _tkey(key), headline and not _re_search(r"\bD\d+", clause),
+                             self.section_idx))
 
     def _list_from(self, clause: str, ent: Ent, index: dict[str, Ent]) -> list[Person]:
         """Skaters listed with ``ent`` ("Kramer, Bosker en Roest")."""
@@ -928,9 +1003,14 @@ class Engine:
                 best = max(votes, key=lambda g: votes[g])
                 if list(votes.values()).count(votes[best]) == 1:
                     pgender[person.pid] = best
+        body = [r for r in self.raws if not r.headline]
+        if body:
+            self.raws = [r for r in self.raws if not r.inherited or any(_same(r, b) for b in body)]
         groups: dict[tuple, list[Raw]] = {}
         for raw in self.raws:
             code, gender, rnd, division, when, hist = raw.key
+            if code == "other:marathon" and not hist and not raw.headline and self.section_km.get(raw.section):
+                code = max(self.section_km[raw.section], key=lambda c: int(_re_sub(r"\D", "", c) or 0))
             if raw.person is not None and raw.person.pid in pgender:
                 pg = pgender[raw.person.pid]
                 if gender is None or (not raw.gender_explicit and pg != gender and
@@ -940,8 +1020,18 @@ class Engine:
                 gs = {pgender.get(p.pid) for p in raw.members if p is not None} - {None}
                 if len(gs) == 1:
                     gender = gs.pop()
+            raw.key = (code, gender, rnd, division, when, hist)
+        # skaters with no gender evidence join the one gender their race is known to have
+        known: dict[tuple, set[str]] = {}
+        for raw in self.raws:
+            code, gender, rnd, division, when, hist = raw.key
+            if gender is not None:
+                known.setdefault((code, rnd, division, when, hist), set()).add(gender)
+        for raw in self.raws:
+            code, gender, rnd, division, when, hist = raw.key
             if gender is None:
-                gender = doc.default_gender
+                genders = known.get((code, rnd, division, when, hist), set())
+                gender = next(iter(genders)) if len(genders) == 1 else doc.default_gender
             raw.key = (code, gender, rnd, division, when, hist)
             groups.setdefault(raw.key, []).append(raw)
         # headline placings join the body race holding the same skater
@@ -951,7 +1041,8 @@ class Engine:
             if not rs or not all(r.headline for r in rs):
                 continue
             for k2, rs2 in groups.items():
-                if k2 == k or k2[0] != k[0] or k2[5] != k[5]:
+                same_code = k2[0] == k[0] or k2[0].startswith("other:") and k[0].startswith("other:")
+                if k2 == k or not same_code or k2[5] != k[5]:
                     continue
                 if any(r.headline is False and _same(r, h) for r in rs2 for h in rs) and \
                         (k[1] is None or k2[1] in (None, k[1])):
@@ -1065,6 +1156,10 @@ class Engine:
                         continue
             if t is not None and not derived:
                 prev_time = t
+            if team and not r.members:
+                r.members = self.team_members.get((r.orig, r.ioc), ())
+            if r.points is None:
+                r.points = self.points.get((r.orig, _raw_ident(r, team)))
             name = country_name_en(r.ioc) if team else (r.person.name if r.person else "")
             country = r.ioc if team else (r.person.country if r.person else None)
             final.append(Placing(rank=r.rank, name=name, country=country, time=t, time_stated=t is not None and
@@ -1211,6 +1306,12 @@ def _entity_after(clause: str, pos: int, index: dict[str, Ent]) -> Ent | None:
     return index[m.group(1)] if m else None
 
 
+@lru_cache(maxsize=8192)
+def _cached_spans(sent: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    return candidate_spans(sent, _is_demonym_word)
+
+
+@lru_cache(maxsize=8192)
 def _gender_of(folded: str) -> str | None:
     found = set()
     for m in _GENDER_PHRASE.finditer(folded):

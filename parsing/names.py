@@ -12,21 +12,21 @@ __all__ = ["NAME_RE", "Person", "Registry", "candidate_spans", "NON_NAME_WORDS",
 _UP = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČŘĎŤ"
 _LO = "a-zß-öø-ÿłśżźćńšžčřďťěůąęőű"
 _CAP = rf"(?:[{_UP}][{_LO}'’]*(?:-[{_UP}{_LO}][{_LO}'’]*)*)(?![{_UP}{_LO}\d])"
-_PARTICLE = r"(?:van|de|der|den|ter|ten|te|'t|’t|olde|von|di|da|du|le|la|del|dos|het|in)"
-_LEAD = r"(?:(?:Van|De|Ter|Ten|Te|Den|Op|In|Le|La|Di|Da|Du|Von|Olde)\s+(?:" + _PARTICLE + r"\s+){0,2})"
+_PARTICLE = r"(?:van|de|der|den|ter|ten|te|'t|’t|olde|von|di|da|du|le|la|del|dos)"
+_LEAD = r"(?:(?:Van|De|Ter|Ten|Te|Den|Le|La|Di|Da|Du|Von|Olde)\s+(?:" + _PARTICLE + r"\s+){0,2})"
 NAME_RE = re.compile(
     rf"(?<![{_UP}{_LO}\d'’-])(?:{_LEAD})?{_CAP}(?:\s+(?:{_PARTICLE}\s+){{0,3}}{_CAP}){{0,4}}"
 )
 PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "'t", "olde", "von", "di", "da", "du",
-                       "le", "la", "del", "dos", "het", "in", "op"})
+                       "le", "la", "del", "dos"})
 
 # Capitalised words that are never (part of) a skater's name.
 NON_NAME_WORDS = frozenset(fold(w) for w in """
 De Het Een Bij Op In Na Met Voor Achter Ook Maar En Toch Dat Die Dit Deze Daar Daarmee Daarna Daarbij Daardoor
-Hij Zij Ze Zijn Haar Hun Wij We Ik Je Jij U Er Als Wel Niet Nog Zo Tweede Derde Eerste Vierde Vijfde Zesde
+Hij Zij Ze Zijn Hun Wij We Ik Je Jij U Er Als Wel Niet Nog Zo Tweede Derde Eerste Vierde Vijfde Zesde
 Zevende Achtste Negende Tiende Verder Vanaf Tot Tijdens Door Om Over Onder Uit Aan Naar Tegen Sinds Wie Wat
 Waar Wanneer Hoe Waarom Omdat Nadat Toen Terwijl Hoewel Zodat Want Dus Alleen Juist Zelfs Vooral Eerder Later
-Vandaag Morgen Gisteren Straks Nu Dan Alle Iedereen Niemand Geen Veel Weinig Meer Minder Beide Allebei
+Vandaag Morgen Gisteren Straks Nu Dan Alle Iedereen Niemand Geen Veel Weinig Minder Beide Allebei
 Maandag Dinsdag Woensdag Donderdag Vrijdag Zaterdag Zondag Januari Februari Maart April Mei Juni Juli
 Augustus September Oktober November December Spelen Olympische Olympisch Olympic Oval Wereldbeker
 Wereldbekerfinale Wereldkampioenschappen Europese Europees Nederlandse Nederlands Nederland Oranje
@@ -40,11 +40,11 @@ Razendsnelle Superieure Oppermachtige Snelle Blije Revanche Opnieuw Nieuwe Jonge
 Winnaar Winnares Kampioen Kampioene Wereldkampioen Wereldkampioene Bondscoach Coach Trainer Ploegleider
 God Mijn Onze Ons Jullie Zulke Zulk Dankzij Volgens Ondanks Zonder Binnen Buiten Boven Beneden Tussen
 Hier Daarvoor Daaropvolgend Vervolgens Uiteindelijk Intussen Inmiddels Eindelijk Daarentegen Bovendien
-Deel Dag Week Weekend Seizoen Jaar Jaren Slotdag Laatste Slotrit Rit Ronde Race Afstand Afstanden
+Deel Weekend Seizoen Jaar Jaren Slotdag Laatste Slotrit Rit Ronde Race Afstand Afstanden
 Ruim Bijna Slechts Maar Pas Al Zelf Andere Anderen Elke Ieder Iedere Enkele Sommige Welke Zonder
 NOS ISU KNSB WK EK NK OS WB ARD AD NRC RTL BBC NOC NSF TeamNL Zuid-Koreaan Zuid-Koreaanse Noord-Korea
 Shorttrack Langebaan Schaatsen Schaatser Schaatsster Sportvrouw Sportman Adelskalender Wilhelmus
-Kopzorgen Geen Meer Hoewel Aldus Bron Noot Update Live Liveblog Tekst Oproep Zaterdagavond Zondagmiddag
+Kopzorgen Geen Hoewel Aldus Bron Noot Update Live Liveblog Tekst Oproep Zaterdagavond Zondagmiddag
 Zaterdagmiddag Vrijdagavond Zondagavond Zondagochtend Zaterdagochtend Donderdagavond
 """.split())
 
@@ -151,8 +151,7 @@ class Registry:
         self.recency[person.pid] = self.clock
 
 
-_LEAD_PARTICLES = frozenset({"De", "Van", "Ter", "Ten", "Te", "Den", "Op", "In", "Le", "La", "Di", "Da", "Du",
-                             "Von", "Olde"})
+_LEAD_PARTICLES = frozenset({"De", "Van", "Ter", "Ten", "Te", "Den", "Le", "La", "Di", "Da", "Du", "Von", "Olde"})
 
 
 def _non_name(word: str, is_demonym) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parsing.fastre import Gated
 from parsing.text import ORDINAL_WORDS, fold
@@ -52,11 +53,15 @@ _GET = (r"(?:pakte|pakt|pakten|won|wint|wonnen|veroverde|verovert|veroverden|gre
 _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
     # (pattern, kind, fixed rank or None (rank from group 'o' / 'm'), subject after)
     (re.compile(r"\b(?:het|de)\s+(?P<m>goud|zilver|brons|gouden medaille|zilveren medaille|bronzen medaille)\s+"
-                r"(?:ging|gaat|was|is)\s+(?:\w+\s+){0,2}?(?:naar|voor)\b"), "goesto", None, True),
+                r"(?:(?:in|op|bij)\s+(?:de|het)\s+\S+\s+)?(?:ging|gaat|was|is)\s+(?:\w+\s+){0,2}?(?:naar|voor)\b"), "goesto", None, True),
     (re.compile(r"\b(?:de|het)\s+(?:zege|overwinning|winst|titel|wereldtitel|europese titel|nederlandse titel|"
                 r"olympische titel|allroundtitel|sprinttitel)\s+(?:\w+\s+)?(?:ging|gaat|was|is)\s+"
                 r"(?:\w+\s+){0,2}?(?:naar|voor)\b"), "goesto", 1, True),
-    (re.compile(r"\b(?:ging|gaat)\s+(?:\w+\s+){0,3}?naar\b(?=\s+(?:de\s+\w+\s+)?[PC]\d)"), "goesto_bare", 1, True),
+    (re.compile(r"\b(?:was|is|ging)\s+de\s+(?:zege|overwinning|winst|titel|wereldtitel)\s+(?:\w+\s+)?(?:voor|naar)\b"),
+     "goesto", 1, True),
+    (re.compile(r"\b(?:werd|wordt|is)\s+(?:\w+\s+){0,2}?gewonnen\s+door\b"), "goesto", 1, True),
+    (re.compile(r"^(?!.*\b(?:zilver|brons|tweede|derde)\b).*?\b(?:ging|gaat)\s+(?:\w+\s+){0,3}?naar\b"
+                r"(?=\s+(?:de\s+\w+\s+)?[PC]\d)"), "goesto_bare", 1, True),
     (re.compile(r"\b" + _GET + r"\s+(?:[\w,:]+\s+){0,6}?(?:het\s+|de\s+|een\s+)?(?P<m>goud|zilver|brons|"
                 r"gouden medaille|zilveren medaille|bronzen medaille|gouden plak|zilveren plak|bronzen plak)\b"),
      "medal", None, False),
@@ -70,9 +75,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
      "podium", 3, False),
     (re.compile(r"\b(?:werd|werden|wordt|worden|eindigde|eindigden|eindigt|finishte|finishten|finisht|kwam|kwamen)"
                 r"\s+(?:[\w-]+\s+){0,8}?(?:als\s+)?(?P<o>" + ORD + r")(?!\s+(?:D\d|omloop|keer|ronde|dag|race|rit|"
-                r"wereldtitel|titel|zege|bocht|poging|wedstrijd|in het|in de eindstand|in het klassement))\b"),
+                r"wereldtitel|titel|zege|bocht|poging|wedstrijd))\b"),
      "ord", None, False),
-    (re.compile(r"^(?:\w+\s+){0,2}?(?P<o>" + ORD + r")\s+(?:werd|werden|eindigde|was|is|wordt)\b"), "ord_inv", None, True),
+    (re.compile(r"^(?:\w+\s+){0,2}?(?P<o>" + ORD + r")\s+(?:(?:in|op|bij)\s+(?:de|het)\s+[\w-]+\s+)?"
+                r"(?:werd|werden|eindigde|was|is|wordt)\b"), "ord_inv", None, True),
     (re.compile(r"\b(?:als|op\s+de|op\s+een|met\s+de|met\s+een|naar\s+de|naar\s+een|de|een)\s+(?P<o>" + ORD +
                 r")\s+(?:plaats|plek|stek)\b"), "ord", None, False),
     (re.compile(r"\bals\s+(?P<o>" + ORD + r")\s+(?:eindigde|eindigden|finishte|finishten|binnenkwam|over de streep kwam)\b"),
@@ -117,7 +123,8 @@ _BLOCK_WORDS = Gated(
     r"\btrofee|\boscar|\bprijs\b|\bverkiezing|\bsportvrouw|\bsportman|\bcarriere|\bloopbaan|"
     r"\btussensprint|\bhalve finale|\bkwartfinale|\bseries\b|\btussenstand|\baan de leiding|\bvoorsprong mee|"
     r"\bleider\b|\btraining|\btestwedstrijd|\btestrace|\bvolgt als\b|\bals ze\b|\bals hij\b|"
-    r"\b(?:won|wint|pakte|werd|haalde|eindigde|reed|kwam)\s+(?:\w+\s+){0,2}?niet\b(?!\s+verder)|"
+    r"\b(?:won|wint|pakte|werd|haalde|eindigde|reed|kwam|was|is)\s+(?:\w+\s+){0,2}?niet\b(?!\s+verder)|"
+    r"\bniet alleen\b|\bverspeel|\bdoor een val\b|\bna een val\b|\bzijn val\b|\bhaar val\b|"
     r"\bniet\s+(?:\w+\s+){0,2}?(?:gewonnen|winnen|gehaald|op het podium|de winst)|"
     r"\bgeen\s+(?:\w+\s+)?(?:medaille|podium|goud|zilver|brons|rol|zege|winst|titel|plak|prijs)|\bnooit\b|\badelskalender|\branglijst|\btop-\d|\bwereldranglijst|"
     r"\bnog nooit\b|\bmist\b|\bmiste\b|\bmisliep|"
@@ -133,7 +140,9 @@ _BLOCK_PAIRS = (
 class _Block:
     """Clause vetoes: one alternation of words plus a few word pairs (kept apart: '.*' is slow)."""
 
-    def search(self, text: str) -> bool:
+    @staticmethod
+    @lru_cache(maxsize=4096)
+    def search(text: str) -> bool:
         if _BLOCK_WORDS.search(text):
             return True
         return any(a.search(text) and b.search(text) for a, b in _BLOCK_PAIRS)
@@ -141,15 +150,41 @@ class _Block:
 
 BLOCK_RE = _Block()
 STANDINGS_RE = re.compile(
-    r"klassement|\beindstand|\bstand\b|\beindzege|\bwereldbekerklassement|\bwereldbeker\s+(?:op|van)|"
-    r"\bde wereldbeker\b(?!\s*(?:in|van|op)\s+[A-Z])"
+    r"klassement|\beindstand|\bstand\b|\beindzege|\bwereldbeker(?:klassement|stand)|"
+    r"\b(?:pakte|won|wint|veroverde|greep|wonnen|pakt)\s+(?:\w+\s+){0,3}?de\s+wereldbeker\b(?!\s*(?:in|van|op|finale)\b)"
 )
+
+
+_ANY_ORD = re.compile(r"\b" + ORD + r"\b")
+_ORD_SUBSTR = ("<ord>",)
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "goesto": ("goud", "zilver", "brons", "medaille", "zege", "overwinning", "winst", "titel", "gewonnen"),
+    "medal": ("goud", "zilver", "brons"), "podium": ("podium",), "head_best": ("snelste", "sterkste", "beste",
+                                                                             "kampioen"),
+    "ord": _ORD_SUBSTR, "ord_inv": _ORD_SUBSTR, "num": ("nummer",), "goesto_bare": ("naar",),
+    "goesto_voor": ("voor",),
+    "win": ("won", "wint", "winn", "gewonnen", "zegevier", "triomfeer", "schre", "snelste", "sterkste", "beste"),
+    "title": ("zege", "overwinning", "winst", "titel", "hoofdprijs", "kampioen"),
+}
 
 
 def find_ranks(masked: str) -> list[RankHit]:
     """Every rank phrase in a masked clause, in text order; overlapping weaker hits are dropped."""
+    return list(_find_ranks(masked))
+
+
+@lru_cache(maxsize=4096)
+def _find_ranks(masked: str) -> tuple[RankHit, ...]:
+    """Every rank phrase in a masked clause, in text order; overlapping weaker hits are dropped."""
     hits: list[RankHit] = []
+    has_ord = bool(_ANY_ORD.search(masked))
     for pattern, kind, fixed, after in _PATTERNS:
+        triggers = _TRIGGERS.get(kind)
+        if triggers is _ORD_SUBSTR:
+            if not has_ord:
+                continue
+        elif triggers and not any(t in masked for t in triggers):
+            continue
         for m in pattern.finditer(masked):
             rank = fixed
             groups = m.groupdict()
@@ -171,7 +206,7 @@ def find_ranks(masked: str) -> list[RankHit]:
             out.append(h)
         elif _STRENGTH[h.kind] > _STRENGTH[clash.kind]:
             out[out.index(clash)] = h
-    return out
+    return tuple(out)
 
 
 _STRENGTH = {"head_best": 2, "goesto": 9, "medal": 8, "podium": 8, "ord_inv": 7, "ord": 7, "num": 6, "title": 5,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "fold", "strip_accents", "normalize_quotes", "collapse_ws", "word_number", "ordinal_number",
     "NUMBER_WORDS", "ORDINAL_WORDS", "sentence_spans", "sentence_at", "fold_with_offsets",
 ]
 
-_WS = re.compile(r"\s+")
 # Curly quotes and other apostrophe look-alikes all become the ASCII apostrophe (Dai Dai N'tab, van 't Wout).
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
                               "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2013": "-", "\u2011": "-",
@@ -58,11 +58,20 @@ def fold(s: str | None) -> str:
     """Lower-case, accents stripped, whitespace collapsed; hyphens and apostrophes are kept."""
     if not s:
         return ""
+    if len(s) <= 48:  # names and words recur all the time: cache them, not whole sentences
+        return _fold_short(s)
+    return _fold(s)
+
+
+def _fold(s: str) -> str:
     if not s.isascii():
         s = s.translate(_FOLD_TABLE)
         if not s.isascii():
             s = _slow_strip(normalize_quotes(s))
     return " ".join(s.lower().split())
+
+
+_fold_short = lru_cache(maxsize=16384)(_fold)
 
 
 NUMBER_WORDS: dict[str, int] = {

@@ -73,6 +73,7 @@ class Margin:
     thousandths: int = 0
     number_start: int = 0
     number_end: int = 0
+    approximate: bool = False  # "ruim een seconde", "bijna vier tienden", whole seconds: not for deriving times
 
 
 def _value(m: re.Match[str]) -> tuple[int, int, int] | None:
@@ -163,9 +164,16 @@ _UNIT_WORD = (r"(?P<wunit>tienden|tiende|honderdsten|honderdste|duizendsten|duiz
               r"(?!\s+(?:plaats|plek|tijd|positie|keer|rit|ronde|zege|overwinning|wedstrijd|start|race|"
               r"titel|medaille|podium|wereldbeker|editie|finale|seizoen|dag|jaar)\b)"
               r"(?:\s+(?:seconde|van\s+een\s+seconde))?")
+_COUNT_SEC = (r"(?P<scount>" + "|".join(sorted(_WORD_COUNTS, key=len, reverse=True))
+              + r")\s+(?P<sunit>seconden|seconde)\b")
 _QUANTITY = re.compile(
     r"(?<![\w,.])(?:" + _NUMBER + r"\s*" + _UNIT_SEC + r"|(?:" + _COUNT + r"|\d{1,2})\s+" + _UNIT_WORD
-    + r"|" + r"(?P<half>een\s+halve|anderhalve)\s+(?P<hunit>seconde|tel)" + r")",
+    + r"|" + r"(?P<half>een\s+halve|anderhalve)\s+(?P<hunit>seconde|tel)" + r"|" + _COUNT_SEC + r")",
+    re.IGNORECASE,
+)
+_APPROX_BEFORE = re.compile(
+    r"\b(?:ruim|bijna|ongeveer|zo'n|circa|ca\.|pakweg|krap|dik|nog\s+geen|meer\s+dan|minder\s+dan|ruime|"
+    r"hooguit|amper|nauwelijks|een\s+kleine|een\s+ruime|een\s+dikke|een\s+paar|enkele)\s+$",
     re.IGNORECASE,
 )
 # "met een achterstand van 0,45" / "op een achterstand van" / "met een voorsprong van 0,3": unit optional.
@@ -183,7 +191,8 @@ _AFTER_FASTER = re.compile(
 )
 _AFTER_SLOWER = re.compile(
     r"\s*(?:(?:was|is|bleef|te)\s+)?(?:langzamer|trager|later|tekort|te\s+kort|achter(?:stand)?\b|"
-    r"achterstand|boven\b|te\s+langzaam|te\s+veel|na\b|verlies)(?:\s+(?:dan|op|bij|met))?\b",
+    r"achterstand|daarachter|daar\s+achter|erachter|verwijderd(?:\s+van)?|boven\b|te\s+langzaam|te\s+veel|"
+    r"na\b|verlies)(?:\s+(?:dan|op|bij|met))?\b",
     re.IGNORECASE,
 )
 _AFTER_DIFF = re.compile(r"\s*(?:verschil|scheelde)\b", re.IGNORECASE)
@@ -212,7 +221,19 @@ def _quantity_thousandths(m: re.Match[str]) -> int | None:
         return count * _UNIT_THOUSANDTHS[m.group("wunit").lower()]
     if m.group("half") is not None:
         return 1500 if fold(m.group("half")).startswith("anderhalve") else 500
+    if m.group("scount") is not None:
+        return _WORD_COUNTS.get(m.group("scount").lower(), 0) * 1000 or None
     return None
+
+
+def _is_approximate(text: str, m: re.Match[str], number_start: int) -> bool:
+    """Rounded margins: an approximating word before the number, or whole seconds ("vier seconden")."""
+    if _APPROX_BEFORE.search(text, max(0, number_start - 20), number_start):
+        return True
+    if m.group("scount") is not None or m.group("half") is not None:
+        return True
+    num = m.group("num")
+    return num is not None and "," not in num and m.group("unit") is not None
 
 
 # Every margin phrase holds one of these; most sentences hold none, so they skip the big regexes.
@@ -224,8 +245,9 @@ def _may_hold_margin(low: str) -> bool:
     return any(w in low for w in _MARGIN_WORDS) or _S_UNIT.search(low) is not None
 
 
-def find_margins(text: str) -> list[Margin]:
-    """Every stated time margin ("0,02 seconden sneller dan", "op 0,01 seconde van", "twee honderdste")."""
+def find_margins(text: str, include_approximate: bool = False) -> list[Margin]:
+    """Every stated time margin ("0,02 seconden sneller dan", "op 0,01 seconde van", "twee honderdste").
+    Rounded ones ("ruim een seconde", "bijna vier tienden") only with ``include_approximate``."""
     out: list[Margin] = []
     if not text or not _may_hold_margin(text.lower()):
         return out
@@ -241,8 +263,11 @@ def find_margins(text: str) -> list[Margin]:
         van = _AFTER_VAN.match(text, end) or re.compile(r"\s*op\b", re.I).match(text, end)
         if van:
             end = van.end()
-        out.append(Margin(start, end, value // 10, sign, value, m.start("num"), m.end("num")))
+        approx = bool(re.search(r"\b(?:ruim|amper)\s+$", text[m.start():m.start("num")], re.IGNORECASE))
         taken.append((m.start(), m.end()))
+        if approx and not include_approximate:
+            continue
+        out.append(Margin(start, end, value // 10, sign, value, m.start("num"), m.end("num"), approx))
     for m in _QUANTITY.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -278,7 +303,10 @@ def find_margins(text: str) -> list[Margin]:
             sign = 0
         elif m.group("num") is not None and value >= 10_000:
             continue  # "10 seconden" with no comparison: a duration, not a margin
-        out.append(Margin(start, end, value // 10, sign, value, m.start(), m.end()))
+        approx = _is_approximate(text, m, m.start())
+        if approx and not include_approximate:
+            continue
+        out.append(Margin(start, end, value // 10, sign, value, m.start(), m.end(), approx))
     for m in _PLUS.finditer(text):
         value = _quantity_thousandths(m)
         if value is not None:

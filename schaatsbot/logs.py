@@ -34,5 +34,5 @@ def setup_logging(level: str = "INFO", token: str | None = None) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     # httpx/httpcore log full request URLs (with the token) at INFO/DEBUG.
-    for noisy in ("httpx", "httpcore", "apscheduler", "telegram.ext.Updater"):
+    for noisy in ("httpx", "httpcore", "apscheduler", "alembic", "telegram.ext.Updater"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))

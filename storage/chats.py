@@ -6,8 +6,7 @@ stay, so that re-adding (or unblocking) the bot brings them back, but no notific
 
 from __future__ import annotations
 
-from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from storage.models import Chat, utcnow
 
@@ -110,15 +109,3 @@ def migrate_chat(*, session: Session, old_chat_id: int, new_chat_id: int) -> int
     moved = move_subscriptions(session=session, old_chat_id=old_chat_id, new_chat_id=new_chat_id)
     retarget_pending(session=session, old_chat_id=old_chat_id, new_chat_id=new_chat_id)
     return moved
-
-
-def active_chat_ids(*, session: Session, chat_ids: list[int]) -> set[int]:
-    """Those of ``chat_ids`` that may receive messages (unknown chats count as active)."""
-    if not chat_ids:
-        return set()
-    inactive = set(session.exec(select(Chat.id).where(Chat.id.in_(chat_ids), Chat.active.is_(False))).all())  # type: ignore[union-attr,attr-defined]
-    return {chat_id for chat_id in chat_ids if chat_id not in inactive}
-
-
-def set_language(*, session: Session, chat_id: int, language: str) -> None:
-    session.execute(update(Chat).where(Chat.id == chat_id).values(language=language, updated_at=utcnow()))

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import exists, func
+from sqlalchemy import select as sa_select  # sqlmodel's select types at most four columns
 from sqlmodel import Session, col, select
 
 from storage.models import Article, Competition, Race, Result, Skater
@@ -94,7 +96,7 @@ def _current_races():  # type: ignore[no-untyped-def]
     return (
         select(Race, Competition)
         .join(Competition, col(Competition.id) == Race.competition_id)
-        .where(col(Race.historical).is_(False), exists().where(Result.race_id == Race.id))
+        .where(col(Race.historical).is_(False), exists().where(col(Result.race_id) == Race.id))
     )
 
 
@@ -159,8 +161,8 @@ def latest_races(*, session: Session, distance: str, discipline: str = "long_tra
 
 
 def latest_podiums(*, session: Session, distance: str, gender: str | None = None,
-                   discipline: str | None = None) -> list[RaceResults]:
-    """The latest podium(s) at a distance.
+                   discipline: str | None = None, top: int | None = PODIUM_RANKS) -> list[RaceResults]:
+    """The latest podium(s) at a distance (every placing with ``top=None``).
 
     Without ``discipline``: long track, else short track, else marathon. Without ``gender``: the latest
     race of either, plus the other genders' latest race when it was run the same weekend.
@@ -168,7 +170,7 @@ def latest_podiums(*, session: Session, distance: str, gender: str | None = None
     for family in (discipline,) if discipline else DEFAULT_SEARCH_ORDER:
         found = latest_races(session=session, distance=distance, discipline=family, gender=gender)
         if found:
-            return _results_of(session, found, top=PODIUM_RANKS)
+            return _results_of(session, found, top=top)
     return []
 
 
@@ -217,21 +219,23 @@ def get_skater(*, session: Session, skater_id: int) -> SkaterInfo | None:
 
 def skater_results(*, session: Session, skater_id: int, limit: int = 8) -> list[SkaterResult]:
     """A skater's latest placings in current races, newest first."""
-    # A career is a few hundred placings at most: sorting them here keeps one simple indexed query.
-    rows = session.exec(
-        select(Result, Race, Competition)
+    day = func.coalesce(Race.date, Competition.end_date, Competition.start_date)
+    rows = session.execute(
+        sa_select(Result, Race, Competition, col(Article.url), col(Article.title))
         .join(Race, col(Race.id) == Result.race_id)
         .join(Competition, col(Competition.id) == Race.competition_id)
-        .where(Result.skater_id == skater_id, col(Race.historical).is_(False))
+        .join(Article, col(Article.id) == Result.article_id, isouter=True)
+        .where(col(Result.skater_id) == skater_id, col(Race.historical).is_(False))
+        .order_by(day.is_(None), day.desc(), col(Race.first_seen_at).desc())
+        .limit(limit * 2)  # room for the finer order on one day (rounds, divisions)
     ).all()
     latest = sorted(rows, key=lambda row: _recency(row[1], row[2]), reverse=True)[:limit]
     skater = session.get(Skater, skater_id)
     name = skater.name if skater else "?"
-    articles = _articles(session, {r.article_id for r, _, _ in latest if r.article_id})
     return [
         SkaterResult(_race_info(race, comp), _placing(result, name),
-                     articles[result.article_id][0] if result.article_id in articles else None)
-        for result, race, comp in latest
+                     ArticleLink(url, title) if title is not None else None)
+        for result, race, comp, url, title in latest
     ]
 
 
@@ -251,42 +255,47 @@ def _race_info(race: Race, comp: Competition) -> RaceInfo:
 
 def _results_of(session: Session, races: Sequence[tuple[Race, Competition]], *,
                 top: int | None = None) -> list[RaceResults]:
-    """Placings (ranks up to ``top`` when given) and the newest report of each race, in two queries."""
+    """Placings (ranks up to ``top`` when given) and the newest report of each race, in one query."""
     ids = [race.id for race, _ in races if race.id is not None]
     if not ids:
         return []
     stmt = (
-        select(Result, Skater.name)
+        sa_select(*_RESULT_COLUMNS, col(Article.url), col(Article.title), col(Article.published))
         .join(Skater, col(Skater.id) == Result.skater_id, isouter=True)
+        .join(Article, col(Article.id) == Result.article_id, isouter=True)
         .where(col(Result.race_id).in_(ids))
     )
     if top is not None:
         stmt = stmt.where(col(Result.rank) <= top)
-    rows = session.exec(
+    rows = session.execute(
         stmt.order_by(col(Result.race_id), col(Result.rank).is_(None), col(Result.rank),
                       col(Result.time_hundredths).is_(None), col(Result.time_hundredths), col(Result.id))
     ).all()
     placings: dict[int, list[PlacingView]] = {race_id: [] for race_id in ids}
-    article_ids: dict[int, set[int]] = {race_id: set() for race_id in ids}
-    for result, name in rows:
-        placings[result.race_id].append(_placing(result, name))
-        if result.article_id:
-            article_ids[result.race_id].add(result.article_id)
-    articles = _articles(session, {a for wanted in article_ids.values() for a in wanted})
+    newest: dict[int, tuple[dt.datetime, int, ArticleLink]] = {}
+    for row in rows:
+        placings[row.race_id].append(_placing(row, row.skater_name))
+        if row.article_id and row.title is not None:
+            # A race's newest report wins: a later article may correct an earlier one.
+            candidate = (_naive(row.published) or dt.datetime.min, row.article_id, ArticleLink(row.url, row.title))
+            if row.race_id not in newest or candidate[:2] > newest[row.race_id][:2]:
+                newest[row.race_id] = candidate
     return [
         RaceResults(_race_info(race, comp), tuple(placings[race.id or 0]),
-                    _newest(articles, article_ids[race.id or 0]))
+                    newest[race.id][2] if race.id in newest else None)
         for race, comp in races
     ]
 
 
-def _newest(articles: dict[int, tuple[ArticleLink, dt.datetime | None]], ids: Iterable[int]) -> ArticleLink | None:
-    """The most recently published of a race's reports (a later article may correct an earlier one)."""
-    known = [(articles[i][1] or dt.datetime.min, i) for i in ids if i in articles]
-    return articles[max(known)[1]][0] if known else None
+# Plain columns rather than Result objects: no identity map work for rows that are only read.
+_RESULT_COLUMNS: tuple[Any, ...] = (
+    Result.race_id, Result.rank, Result.time_hundredths, Result.time_stated, Result.points, Result.members,
+    Result.skater_id, Result.team_name, Result.country, Result.article_id, col(Skater.name).label("skater_name"),
+)
 
 
-def _placing(result: Result, skater_name: str | None) -> PlacingView:
+def _placing(result: Any, skater_name: str | None) -> PlacingView:
+    """A placing from a Result or a row of :data:`_RESULT_COLUMNS`."""
     members: tuple[str, ...] = ()
     if result.members:
         try:
@@ -298,17 +307,6 @@ def _placing(result: Result, skater_name: str | None) -> PlacingView:
     return PlacingView(rank=result.rank, name=name, country=result.country, time=result.time_hundredths,
                        time_stated=result.time_stated, points=result.points, members=members,
                        skater_id=result.skater_id, is_team=is_team)
-
-
-def _articles(session: Session, ids: Iterable[int]) -> dict[int, tuple[ArticleLink, dt.datetime | None]]:
-    wanted = set(ids)
-    if not wanted:
-        return {}
-    rows = session.exec(
-        select(Article.id, Article.url, Article.title, Article.published).where(col(Article.id).in_(wanted))
-    ).all()
-    return {id_: (ArticleLink(url, title), _naive(published)) for id_, url, title, published in rows
-            if id_ is not None}
 
 
 def _naive(moment: dt.datetime | None) -> dt.datetime | None:

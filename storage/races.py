@@ -311,6 +311,10 @@ def _merge_placings(session: Session, state: _Touched, parsed: parsing.Race, art
         entrant_key, skater = _entrant(session, placing, race)
         if entrant_key in state.seen:
             continue  # the article names this entrant twice for one race: the first mention counts
+        if _contradicts(placing, entrant_key, existing.values(), article.id):
+            log.info("article %s: %s %s in race %s contradicts the stored order; not recorded", article.guid,
+                     placing.rank, placing.name, race.key)
+            continue
         state.seen.add(entrant_key)
         row = existing.get(entrant_key)
         if row is None:
@@ -327,15 +331,21 @@ def _merge_placings(session: Session, state: _Touched, parsed: parsing.Race, art
             row.article_id, row.updated_at = article.id, now
             session.add(row)
             changed = True
-    # A rank this article gives to someone else, held by an entrant it does not mention: the newer report
-    # wins, so the older claim loses its rank (keeping its time) instead of leaving two skaters second.
-    claimed = {existing[key].rank for key in state.seen if existing[key].rank is not None}
-    for key, row in existing.items():
-        if key not in state.seen and row.rank in claimed and row.article_id != article.id:
-            row.rank, row.updated_at = None, now
-            session.add(row)
-            changed = True
     return changed
+
+
+def _contradicts(placing: parsing.Placing, entrant_key: str, rows: Iterable[Result], article_id: int | None) -> bool:
+    """A rank and time that cannot both be true next to what other articles stated (faster but behind)."""
+    if placing.rank is None or placing.time is None:
+        return False
+    for row in rows:
+        if row.entrant_key == entrant_key or row.article_id == article_id or row.rank is None:
+            continue
+        if row.time_hundredths is None or row.rank == placing.rank:
+            continue
+        if (row.rank < placing.rank) != (row.time_hundredths <= placing.time):
+            return True
+    return False
 
 
 def _merge_result(row: Result, placing: parsing.Placing) -> bool:

@@ -9,9 +9,10 @@ The index of names is cached per database and rebuilt when the skaters or aliase
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -63,6 +64,8 @@ class _Index:
     surnames: dict[str, set[int]]
     choices: list[str]  # phonetic strings for fuzzy matching
     owners: list[int]  # skater id of each choice
+    prefix_keys: list[str] = field(default_factory=list)  # sorted names and their words
+    prefix_ids: list[int] = field(default_factory=list)
 
 
 _cache: dict[str, _Index] = {}
@@ -85,10 +88,11 @@ def find_skaters(*, session: Session, query: str, limit: int = 5) -> list[Skater
     offer(index.exact.get(wanted, set()), _SCORES["exact"], "exact")
     offer(index.aliases.get(wanted, set()), _SCORES["alias"], "alias")
     offer(index.surnames.get(wanted, set()), _SCORES["surname"], "surname")
-    if len(wanted) >= 3:
-        for text, ids in (*index.exact.items(), *index.surnames.items()):
-            if text.startswith(wanted) or any(word.startswith(wanted) for word in text.split()):
-                offer(ids, _SCORES["prefix"], "prefix")
+    if len(wanted) >= 3:  # 'otters' -> Otterspeer: a binary search in the sorted names and words
+        position = bisect.bisect_left(index.prefix_keys, wanted)
+        while position < len(index.prefix_keys) and index.prefix_keys[position].startswith(wanted):
+            offer({index.prefix_ids[position]}, _SCORES["prefix"], "prefix")
+            position += 1
     for _, score, position in process.extract(wanted, index.choices, scorer=fuzz.ratio,
                                               score_cutoff=FUZZY_CUTOFF, limit=limit * 4):
         offer({index.owners[position]}, min(float(score), _SCORES["prefix"] - 1), "fuzzy")
@@ -125,7 +129,7 @@ def _index(session: Session) -> _Index:
 def _signature(session: Session) -> tuple[int, int, int]:
     count, top = session.exec(select(func.count(), func.coalesce(func.max(Skater.id), 0))).one()
     aliases = session.exec(select(func.count()).select_from(SkaterAlias)).one()
-    return int(count), int(top), int(aliases)
+    return int(count), int(top or 0), int(aliases)
 
 
 def _build_index(session: Session, signature: tuple[int, int, int]) -> _Index:
@@ -148,4 +152,10 @@ def _build_index(session: Session, signature: tuple[int, int, int]) -> _Index:
             index.aliases.setdefault(spelled, set()).add(skater_id)
             index.choices.append(spelled)
             index.owners.append(skater_id)
+    prefixes = {(text, skater_id) for text, ids in (*index.exact.items(), *index.surnames.items())
+                for skater_id in ids}
+    prefixes |= {(word, skater_id) for text, skater_id in list(prefixes) for word in text.split()}
+    for text, skater_id in sorted(prefixes):
+        index.prefix_keys.append(text)
+        index.prefix_ids.append(skater_id)
     return index

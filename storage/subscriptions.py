@@ -6,14 +6,15 @@ and ``all``. A chat that is deactivated keeps its follows; :func:`followers_of_r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
 from dataclasses import dataclass, field
 from typing import Literal
 
 from sqlalchemy import delete, func, or_
 from sqlmodel import Session, col, select
 
-from storage.models import Chat, Competition, Race, Result, Skater, Subscription, utcnow
+from storage.keys import fold
+from storage.models import Chat, Competition, Race, Result, Skater, SkaterAlias, Subscription, utcnow
 from storage.queries import DISCIPLINE_FAMILIES
 
 DEFAULT_DISCIPLINE = "long_track"
@@ -161,6 +162,8 @@ def followers_of_race(*, session: Session, race_id: int) -> dict[int, Reasons]:
         .where(Result.race_id == race_id)
     ).all()
     by_skater = {skater_id: (rank, time, name) for skater_id, rank, time, name in placings}
+    for skater_id, placing in _team_members(session, race_id).items():
+        by_skater.setdefault(skater_id, placing)  # a team pursuit counts for its skaters' followers
 
     conditions = [Subscription.kind == "all",
                   (Subscription.kind == "distance") & (Subscription.distance == race.distance)]
@@ -192,15 +195,28 @@ def followers_of_race(*, session: Session, race_id: int) -> dict[int, Reasons]:
     return out
 
 
+def _team_members(session: Session, race_id: int) -> dict[int, tuple[int | None, int | None, str]]:
+    """Skaters named as members of a team in this race, with the team's placing (unique names only)."""
+    out: dict[int, tuple[int | None, int | None, str]] = {}
+    teams = session.exec(select(Result).where(Result.race_id == race_id, col(Result.members).is_not(None))).all()
+    for team in teams:
+        try:
+            names = [str(n) for n in json.loads(team.members or "[]")]
+        except ValueError:
+            continue
+        for name in names:
+            folded = fold(name)
+            found = session.exec(select(Skater.id, Skater.name).where(Skater.key == folded)).all()
+            if not found:
+                found = session.exec(
+                    select(Skater.id, Skater.name).join(SkaterAlias, col(SkaterAlias.skater_id) == Skater.id)
+                    .where(SkaterAlias.alias == folded).distinct()).all()
+            if len(found) == 1 and found[0][0] is not None:
+                out[found[0][0]] = (team.rank, team.time_hundredths, found[0][1])
+    return out
+
+
 def _distance_matches(what: Follow, discipline: str, gender: str | None) -> bool:
     # Following long track includes the distances skated inside allround and sprint championships.
     family = DISCIPLINE_FAMILIES.get(what.discipline, (what.discipline,))
     return discipline in family and (what.gender is None or what.gender == gender)
-
-
-def chats_following(*, session: Session, targets: Iterable[str]) -> set[int]:
-    """Chats with any of these targets (used by tests and the console)."""
-    wanted = list(targets)
-    if not wanted:
-        return set()
-    return set(session.exec(select(Subscription.chat_id).where(col(Subscription.target).in_(wanted))).all())

@@ -82,6 +82,7 @@ def make_skater(session: Session, name: str, *, country: str | None = None, gend
         skater = Skater(key=key, name=name, country=country, gender=gender)
         session.add(skater)
         session.flush()
+    assert skater.id is not None
     for alias in aliases:
         session.add(SkaterAlias(skater_id=skater.id, alias=skater_key(alias)))
     session.flush()
@@ -92,6 +93,7 @@ def make_race(session: Session, *, competition: Competition, distance: str, gend
               date: dt.date | None, placings: Sequence[P] = (), article: Article | None = None,
               historical: bool = False, round: int | None = None, division: str | None = None,
               first_seen_at: dt.datetime | None = None) -> Race:
+    assert competition.id is not None
     race = Race(key=race_key(competition.key, distance, gender, round, division) + f"|{date}|{historical}",
                 competition_id=competition.id, distance=distance, gender=gender, date=date, round=round,
                 division=division, historical=historical, first_seen_at=first_seen_at or utcnow())
@@ -105,6 +107,7 @@ def make_race(session: Session, *, competition: Competition, distance: str, gend
 
 def add_result(session: Session, *, race: Race, placing: P, rank: int | None, article: Article | None = None,
                gender: str | None = None) -> Result:
+    assert race.id is not None
     if placing.team:
         entrant, skater_id = team_entrant_key(placing.name, placing.country), None
     else:

@@ -60,14 +60,18 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 async def send_reply(message: Message, reply: Reply) -> list[Message]:
-    """Answer ``message`` with ``reply``: split at 4096, buttons under the last part."""
+    """Answer ``message`` with ``reply``: split at 4096, buttons under the last part.
+
+    In groups the first part quotes the question, so the asker finds the answer among the chatter.
+    """
     chunks = reply.chunks()
+    in_group = message.chat.type != ChatType.PRIVATE
     sent = []
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
         sent.append(await message.reply_text(
             chunk, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
-            reply_markup=keyboard(reply) if last else None, do_quote=False,
+            reply_markup=keyboard(reply) if last else None, do_quote=in_group and index == 0,
         ))
     return sent
 

@@ -38,7 +38,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         interactive = sys.stdin.isatty()
         if interactive:
-            print("Schaatsbot console. Typ /hulp voor de commando's, Ctrl-D om te stoppen.")
+            print("Schaatsbot console. " + ("Type /help for the commands, Ctrl-D to stop." if args.lang == "en"
+                                            else "Typ /hulp voor de commando's, Ctrl-D om te stoppen."))
         run_console(engine, _lines(sys.stdin, interactive), sys.stdout, lang=args.lang,
                     chat_kind="group" if args.group else "private")
     finally:
@@ -47,12 +48,16 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _lines(stream: TextIO, interactive: bool) -> Iterable[str]:
-    while True:
-        if interactive:
-            print(PROMPT, end="", flush=True)
-        line = stream.readline()
-        if not line:
-            return
+    if interactive:
+        import readline  # noqa: F401  (line editing and history for input())
+
+        while True:
+            try:
+                yield input(PROMPT)
+            except EOFError:
+                print()
+                return
+    for line in stream:
         yield line.rstrip("\n")
 
 

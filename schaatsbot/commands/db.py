@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 
-
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("db", help="database maintenance", description="Database maintenance.")
     db_sub = parser.add_subparsers(dest="db_command", metavar="ACTION", required=True)

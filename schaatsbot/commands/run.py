@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the CLI stays quick to start: heavy imports happen inside the command
     from sqlalchemy.engine import Engine
+    from telegram.ext import Application, CallbackContext
 
     from schaatsbot.settings import Settings
 
@@ -57,6 +58,14 @@ def run_with_telegram(settings: Settings, engine: Engine) -> int:
     """PTB's Application drives everything: its JobQueue (APScheduler) polls, a task sends the outbox."""
     from telegram import Update
 
+    application = build_telegram_runtime(settings, engine)
+    log.info("schaatsbot starts: polling %d feed(s)", len(settings.feed_urls))
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def build_telegram_runtime(settings: Settings, engine: Engine) -> Application:
+    """The bot with the feed job and the outbox dispatcher attached to its start and stop hooks."""
     from bot.app import build_application
     from bot.sender import TelegramMessenger
     from jobs.notify import OutboxDispatcher
@@ -64,11 +73,11 @@ def run_with_telegram(settings: Settings, engine: Engine) -> int:
 
     application = build_application(settings, engine)
     messenger = TelegramMessenger(application.bot, engine, settings)
-    dispatcher = OutboxDispatcher(engine=engine, messenger=messenger)
+    dispatcher = OutboxDispatcher.from_settings(engine=engine, messenger=messenger, settings=settings)
     poller = FeedPoller(engine=engine, settings=settings, messenger=messenger,
                         on_changes=lambda _changes: dispatcher.wake())
 
-    async def poll_job(context) -> None:  # type: ignore[no-untyped-def]
+    async def poll_job(context: CallbackContext) -> None:
         try:
             for report in await poller.poll_once():
                 log.info("%s", report.summary())
@@ -77,13 +86,13 @@ def run_with_telegram(settings: Settings, engine: Engine) -> int:
 
     chained_init, chained_shutdown = application.post_init, application.post_shutdown
 
-    async def post_init(app) -> None:  # type: ignore[no-untyped-def]
+    async def post_init(app: Application) -> None:
         if chained_init:
             await chained_init(app)
         app.job_queue.run_once(poll_job, when=0, name=POLL_JOB)
         app.create_task(dispatcher.run_forever(), name="outbox-dispatcher")
 
-    async def post_shutdown(app) -> None:  # type: ignore[no-untyped-def]
+    async def post_shutdown(app: Application) -> None:
         dispatcher.stop()
         await poller.aclose()
         if chained_shutdown:
@@ -91,10 +100,7 @@ def run_with_telegram(settings: Settings, engine: Engine) -> int:
 
     application.post_init = post_init
     application.post_shutdown = post_shutdown
-    log.info("schaatsbot starts: polling %d feed(s), Bot API at %s", len(settings.feed_urls),
-             settings.telegram_base_url)
-    application.run_polling(allowed_updates=Update.ALL_TYPES)
-    return 0
+    return application
 
 
 async def run_without_telegram(settings: Settings, engine: Engine, *, console: bool) -> None:
@@ -104,10 +110,10 @@ async def run_without_telegram(settings: Settings, engine: Engine, *, console: b
     from jobs.poller import FeedPoller
 
     poller = FeedPoller(engine=engine, settings=settings)
-    scheduler = AsyncIOScheduler(timezone=dt.timezone.utc)
+    scheduler = AsyncIOScheduler(timezone=dt.UTC)
 
     def arm(delay: float) -> None:
-        run_at = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=delay)
+        run_at = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=delay)
         scheduler.add_job(poll, "date", run_date=run_at, id=POLL_JOB, replace_existing=True)
 
     async def poll() -> None:

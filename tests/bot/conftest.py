@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -27,7 +28,7 @@ def fake_api() -> Iterator[FakeBotApi]:
 
 def settings_for(api: FakeBotApi, db_url: str, **overrides: object) -> Settings:
     """Settings that point the bot at ``api``; no .env file and no environment leak in."""
-    values: dict[str, object] = dict(
+    values: dict[str, Any] = dict(
         telegram_bot_token=api.token, telegram_base_url=api.base_url, telegram_base_file_url=api.base_file_url,
         database_url=db_url, admin_chat_id=ADMIN_CHAT,
     )

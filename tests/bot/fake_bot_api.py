@@ -343,7 +343,7 @@ class FakeBotApi:
             time.sleep(self.response_delay)
         if error is None:
             try:
-                status, body = HTTPStatus.OK, {"ok": True, "result": self._answer(call)}
+                status, body = int(HTTPStatus.OK), {"ok": True, "result": self._answer(call)}
             except _Refused as refused:
                 error = refused.error
         if error is not None:
@@ -560,11 +560,11 @@ def _chat_member_json(status: str, user: JSON) -> JSON:
     if status == "creator":
         return {"status": status, "user": user, "is_anonymous": False}
     if status == "administrator":
-        rights = ("can_manage_chat", "can_delete_messages", "can_manage_video_chats", "can_restrict_members",
+        admin_rights = ("can_manage_chat", "can_delete_messages", "can_manage_video_chats", "can_restrict_members",
                   "can_promote_members", "can_change_info", "can_invite_users", "can_post_stories",
                   "can_edit_stories", "can_delete_stories")
         return {"status": status, "user": user, "can_be_edited": False, "is_anonymous": False,
-                **{right: True for right in rights}}
+                **{right: True for right in admin_rights}}
     if status == "restricted":
         rights = ("can_change_info", "can_invite_users", "can_pin_messages", "can_send_messages",
                   "can_send_polls", "can_send_other_messages", "can_add_web_page_previews",
@@ -644,9 +644,10 @@ def _decode_multipart(content_type: str, body: bytes) -> JSON:
     out: JSON = {}
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
-        if not name:
+        if not isinstance(name, str):
             continue
-        data = part.get_payload(decode=True) or b""
+        data = part.get_payload(decode=True)
+        data = data if isinstance(data, bytes) else b""
         out[name] = data if part.get_filename() else _decode_value(name, data.decode())
     return out
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from tests.bot.conftest import ADMIN_CHAT, RunningBot
 from tests.bot.fake_bot_api import BOT_USERNAME, callback_query, group_message, private_message
-from tests.factories import ARTICLE_URL
+from tests.factories import ARTICLE_URL, P, make_article, make_competition, make_race
 
 DUTCH_USER, ENGLISH_USER = 1001, 1002
 GROUP = -1001234567890
@@ -62,8 +64,9 @@ async def test_group_answers_commands_only(running_bot: RunningBot, season: dict
     api.push_update(group_message("Wat een race van Otterspeer!", chat_id=GROUP))
     api.push_update(group_message("/weekend@SomeOtherBot", chat_id=GROUP))
     api.push_update(group_message("/onbekend", chat_id=GROUP))
-    [text] = await running_bot.texts(group_message(f"/podium@{BOT_USERNAME} 1000 vrouwen", chat_id=GROUP))
-    assert text.startswith("🏁 <b>1000 m vrouwen</b>")
+    [answer] = await running_bot.send(group_message(f"/podium@{BOT_USERNAME} 1000 vrouwen", chat_id=GROUP))
+    assert answer.params["text"].startswith("🏁 <b>1000 m vrouwen</b>")
+    assert "reply_parameters" in answer.params  # quotes the question among the group's chatter
     assert len(api.sent(GROUP)) == 1
     [english] = await running_bot.texts(group_message("/podium 500 w", chat_id=GROUP, user_id=ENGLISH_USER,
                                                       language_code="en"))
@@ -106,6 +109,21 @@ async def test_junk_arguments_get_one_helpful_line(running_bot: RunningBot, seas
         assert expected in text, command
         assert "\n" not in text
     assert len(json.dumps(running_bot.api.texts())) < 3000
+
+
+async def test_long_replies_are_split_on_line_boundaries(running_bot: RunningBot, session: Session) -> None:
+    nk = make_competition(session, kind="national_championships", venue="Heerenveen",
+                          start_date=dt.date(2021, 12, 27))
+    names = [f"Schaatser Met Een Heel Lange Naam Nummer {n:03d}" for n in range(1, 151)]
+    make_race(session, competition=nk, distance="10000m", gender="men", date=dt.date(2021, 12, 29),
+              article=make_article(session, title="Roest kampioen op de 10 kilometer"),
+              placings=[P(name, "NED", 12 * 6000 + n * 100) for n, name in enumerate(names)])
+    session.commit()
+    messages = await running_bot.texts(private_message("/uitslag 10 km"), replies=3)
+    assert all(len(m) <= 4096 for m in messages)
+    lines = [line for m in messages for line in m.splitlines()]
+    found = [name for line in lines for name in names if f" {name} " in line]
+    assert found == names  # every placing once, in order, none cut in half
 
 
 async def test_empty_database_says_so(running_bot: RunningBot) -> None:

@@ -171,3 +171,15 @@ async def test_run_forever_sends_on_wake_and_stops_cleanly(engine) -> None:
     dispatcher.stop()
     await asyncio.wait_for(task, 5)
     assert sorted(n.chat_id for n in messenger.sent) == [1, 2]
+
+
+async def test_two_dispatchers_on_one_database_send_each_row_once(engine) -> None:
+    enqueue_race_for(engine, *range(1, 41))
+    first, second = ScriptedMessenger(), ScriptedMessenger()
+    a = OutboxDispatcher(engine=engine, messenger=first, batch_size=7, worker_id="a")
+    b = OutboxDispatcher(engine=engine, messenger=second, batch_size=5, worker_id="b")
+    handled = await asyncio.gather(a.drain(), b.drain())
+    assert sum(handled) == 40
+    chats = [n.chat_id for n in first.sent + second.sent]
+    assert sorted(chats) == list(range(1, 41))  # every chat once, none twice
+    assert first.sent and second.sent

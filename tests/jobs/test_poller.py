@@ -374,3 +374,16 @@ async def test_an_item_that_cannot_be_stored_does_not_stop_the_rest(engine: Engi
         assert [(i.guid, i.status) for i in report.items][0] == ("2641090", "new")
     finally:
         await poller.aclose()
+
+
+async def test_the_same_item_in_two_feeds_is_one_article(engine: Engine, server: FeedServer) -> None:
+    server.script(SKATING, Reply(body=feed_xml(REPORT, NEWS)))
+    server.script(GENERAL, Reply(body=feed_xml(FOOTBALL, REPORT, title="NOS Sport")))
+    poller = poller_for(engine, server.url(SKATING), server.url(GENERAL))
+    try:
+        skating, general = await poller.poll_once()
+        assert skating.count("new") == 2
+        assert {(i.guid, i.status) for i in general.items} == {("2641130", "skipped"), ("2641101", "unchanged")}
+        assert set(articles(engine)) == {"2641090", "2641101"}
+    finally:
+        await poller.aclose()

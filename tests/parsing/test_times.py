@@ -139,3 +139,20 @@ def test_ordinal_tiende_is_not_a_margin() -> None:
     text = "Ze eindigde op een tiende plaats. Het was een tiende sneller. Zijn honderdste zege."
     margins = find_margins(text)
     assert [(text[m.start:m.end], m.hundredths, m.sign) for m in margins] == [("een tiende sneller", 10, -1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hij was bijna vier seconden sneller dan Kooiman.", "Ze was ruim twee tienden sneller dan Beune.",
+     "Leerdam volgt als tweede op ruim een halve seconde.", "Hij was 4 seconden sneller dan Nuis.",
+     "Met een achterstand van ruim 0,45 op Nuis."],
+)
+def test_rounded_margins_are_flagged_and_left_out_by_default(text: str) -> None:
+    assert find_margins(text) == []
+    margins = find_margins(text, include_approximate=True)
+    assert len(margins) == 1 and margins[0].approximate
+
+
+def test_behind_words_make_the_subject_slower() -> None:
+    text = "Margot Boer eindigde 0,12 seconde daarachter als tweede."
+    assert [(m.hundredths, m.sign) for m in find_margins(text)] == [(12, 1)]

@@ -228,13 +228,17 @@ def test_keys_fold_spelling_noise() -> None:
     assert keys.season_of(dt.date(2027, 2, 1)) == "2026-2027" and keys.season_of(dt.date(2026, 7, 1)) == "2026-2027"
 
 
-def test_a_newer_article_giving_a_rank_to_someone_else_takes_it_over(session: Session) -> None:
-    race_id = record_races(session=session, article=article(session, "1"), races=[women_1000(LEERDAM, KOK)])[0].race_id
+def test_a_placing_whose_time_contradicts_the_stored_order_is_not_recorded(session: Session) -> None:
+    race_id = record_races(session=session, article=article(session, "1"),
+                           races=[women_1000(LEERDAM, KOK, TAKAGI)])[0].race_id
+    session.commit()
+    # another article (misread) puts someone second with a time faster than the winner's
     changes = record_races(session=session, article=article(session, "2"),
-                           races=[women_1000(Placing(2, "Miho Takagi", "JPN", 7340, True))])
-    assert [c.kind for c in changes] == ["podium_changed"]
-    assert standings(session, race_id) == [(1, "Jutta Leerdam", 7320, True), (2, "Miho Takagi", 7340, True),
-                                           (None, "Femke Kok", 7358, True)]
+                           races=[women_1000(Placing(2, "Joy Beune", "NED", 6625, True),
+                                             Placing(5, "Kimi Goetz", "USA", 7410, True))])
+    assert [c.kind for c in changes] == ["placings_changed"]
+    assert [row[:2] for row in standings(session, race_id)] == [
+        (1, "Jutta Leerdam"), (2, "Femke Kok"), (3, "Miho Takagi"), (5, "Kimi Goetz")]
 
 
 def test_a_dead_heat_in_one_article_keeps_both(session: Session) -> None:

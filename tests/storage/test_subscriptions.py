@@ -100,3 +100,24 @@ def test_follow_round_trips_through_its_target() -> None:
         row = Subscription(chat_id=1, kind=what.kind, target=what.target, skater_id=what.skater_id,
                            distance=what.distance)
         assert Follow.from_row(row) == what
+
+
+def test_followers_of_a_team_member_get_the_team_race(session) -> None:
+    import json
+
+    from storage.models import Result
+
+    data.follow_skater(session, 11, "Irene Schouten")
+    data.follow_skater(session, 12, "Antoinette Rijpma-de Jong")
+    race = data.race(session, distance="team_pursuit", gender="women", placings=(), key="tp")
+    for rank, (team, members) in enumerate((("CAN", ["Ivanie Blondin", "Isabelle Weidemann"]),
+                                            ("JPN", ["Miho Takagi", "Ayano Sato"]),
+                                            ("USA", ["Mia Manganello"]),
+                                            ("NED", ["Irene Schouten", "Antoinette Rijpma-de Jong"])), start=1):
+        session.add(Result(race_id=race.id, entrant_key=f"team:{team}", team_name=team, country=team, rank=rank,
+                           time_hundredths=17600 + rank, members=json.dumps(members)))
+    session.commit()
+    followers = followers_of_race(session=session, race_id=race.id)
+    assert set(followers) == {11, 12}
+    assert followers[11].skaters == [{"id": data.skater(session, "Irene Schouten").id, "name": "Irene Schouten",
+                                      "rank": 4, "time": 17604}]
