@@ -172,8 +172,8 @@ def date_for_weekday(published: date | None, code: int | None) -> date | None:
 _YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20[0-4]\d)(?!\d|[.,]\d)")
 _HISTORY = re.compile(
     r"\bvorig(?:e)? (?:seizoen|jaar|week|weekend|maand|winter|keer|editie|wereldbeker)\b|\been jaar geleden\b|"
-    r"\bjaar geleden\b|\bjaren geleden\b|\bdestijds\b|\bin het verleden\b|\bafgelopen (?:weekend|week|seizoen|jaar|maand)\b|"
-    r"\beerder dit seizoen\b|\beerder deze maand\b|\bvorige maand\b|\bvorige week\b|\bde laatste (?:wk|ek|spelen)\b|"
+    r"\bjaar geleden\b|\bjaren geleden\b|\bdestijds\b|\bin het verleden\b|\bafgelopen (?:weekend|seizoen|jaar|maand)\b|"
+    r"\beerder dit seizoen\b|\beerder deze maand\b|\bvorige maand\b|\bde laatste (?:wk|ek|spelen)\b|"
     r"\bbij de vorige\b|\bin zijn carriere\b|\bin haar carriere\b|\bloopbaan\b|\bweken geleden\b|\bmaanden geleden\b|"
     r"\bin de jaren\b|\bdit seizoen al\b|\bal eens\b|\bnet als vorig\b|\bbegin dit jaar\b|\bvorige winter\b|"
     r"\btwee keer eerder\b"
@@ -184,9 +184,15 @@ def year_mentions(folded: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(folded)]
 
 
-def is_historical(folded: str, published_year: int | None) -> bool:
-    """True when a sentence speaks of an earlier competition (a past year, last season, ...)."""
+_LAST_WEEK = re.compile(r"\bvorige week\b|\bafgelopen week\b")
+
+
+def is_historical(folded: str, published_year: int | None, multi_day_event: bool = False) -> bool:
+    """True when a sentence speaks of an earlier competition (a past year, last season, ...); last week is
+    the same event at Games and championships that span weeks."""
     if _HISTORY.search(folded):
+        return True
+    if not multi_day_event and _LAST_WEEK.search(folded):
         return True
     if published_year is not None:
         for year in year_mentions(folded):

@@ -244,6 +244,7 @@ class Engine:
         self.last_group: list[Ent] = []
         self.focus_team_code: str | None = None
         self.section_idx = 0
+        self.sentence_clock = 0
         self.team_members: dict[tuple, tuple[Person, ...]] = {}
         self.points: dict[tuple, int] = {}
         self.section_km: dict[int, set[str]] = {}
@@ -363,9 +364,14 @@ class Engine:
         # A lone capitalised word: a name mid-sentence or in a headline; at a sentence start only when
         # a verb follows directly (a guess kept narrow on purpose).
         if start == 0 and not headline:
-            if not _re_match(r"\s+(?:won|wint|werd|pakte|eindigde|reed|klokte|was|zegevierde|schreef|"
-                            r"veroverde|finishte|kwam)\b", sent[len(word):]):
-                return None
+            return None  # a lone capitalised word opening a sentence is a name only when registered
+        if _re_search(r"(?:teit|heid|schap|isme|spelen|ploeg|kwartet|trio|team|equipe|bond|ers|ijs)$", fold(word)) or \
+                "-" in word and fold(word.split("-")[-1]) in _NOUN_TAILS:
+            return None
+        if start == 0 and headline and not _re_match(
+                r"\s+(?:won|wint|werd|wordt|pakt|pakte|eindigde|eindigt|reed|rijdt|klokte|was|is|zegevierde|zegeviert|"
+                r"schreef|veroverde|verovert|finishte|kwam|en|\(|(?:" + ORD + r")\b)", sent[len(word):]):
+            return None
         if known := known_skater(word):
             del known
         return self.reg.add_single(word)
@@ -409,6 +415,7 @@ class Engine:
         folded = fold_keep(sent)
         if not folded.strip():
             return
+        self.sentence_clock = self.reg.clock
         ents = self.entities(sent, folded, headline)
         masked, index = _mask(folded, ents)
         if not headline:
@@ -419,8 +426,8 @@ class Engine:
         # -- sentence context
         year_free = _strip_sinds(folded)
         if _re_search(r"record|toptijd", folded):
-            year_free = _re_sub(r"(?:19|20)\d\d", " ", year_free)
-        hist = ctx.is_historical(year_free, self.doc.published_year)
+            year_free = _re_sub(r"(?:\buit|\bsinds|\bvan)\s+(?:\w+\s+)?(?:19|20)\d\d|\((?:19|20)\d\d\)", " ", year_free)
+        hist = ctx.is_historical(year_free, self.doc.published_year, self.doc.competition in ("olympics",))
         future = bool(_FUTURE.search(folded))
         gender = _gender_of(folded)
         division = None
@@ -460,6 +467,7 @@ class Engine:
         self._prev_clause = ""
         sentence_when = when
         when = None
+        hist_seen = False
         for ci, (cstart, clause) in enumerate(clauses):
             if _re_search(r"\b(?:net als|zoals|evenals)\s+(?:op\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|"
                          r"zaterdag|zondag|gisteren)", clause):
@@ -473,7 +481,11 @@ class Engine:
             self._prev_clause = clause
             if subj is not None and subj.kind == "P" and subj.person is not None:
                 self.reg.touch(subj.person)
-            clause_hist = hist or bool(_HIST_CLAUSE.search(clause))
+            if hist and not hist_seen:
+                hist_seen = ctx.is_historical(_strip_year_context(clause), self.doc.published_year,
+                                              self.doc.competition in ("olympics",)) or \
+                    not _re_search(r"(?:19|20)\d\d", folded)
+            clause_hist = hist_seen or bool(_HIST_CLAUSE.search(clause))
             appositive = ci > 0 and ci + 1 < len(clauses) and bool(_re_fullmatch(
                 r"(?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+", clauses[ci - 1][1])) and not _has_verb(clause)
             dist = self._distance_for(clause, index, earlier, subj, len({d.code for d in dists}) > 1)
@@ -567,7 +579,7 @@ class Engine:
                 lm = _re_match(r"^(?:(?:\w+\s+){0,3}?)((?:P\d+)(?:\s*,\s*P\d+)*\s+en\s+P\d+)\b", clause)
                 if lm:
                     members = tuple(index[t].person for t in _re_findall(r"P\d+", lm.group(1)))
-                    ioc = _team_country(members)  # type: ignore[arg-type]
+                    ioc = _team_country(members, self.focus_team.ioc if self.focus_team else None)  # type: ignore[arg-type]
                     if ioc:
                         team = Ent("C", -1, -1, ioc=ioc)
                         self.team_members.setdefault((_tkey(key), ioc), members)  # type: ignore[arg-type]
@@ -606,7 +618,8 @@ class Engine:
         aside = bool(_re_search(r"\b(?:al|eerder|ook al)\b", folded)) or not _re_match(
             r"^\W*(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|eergisteren)", folded)
         new_raws = [r for r in self.raws[n_raws:] if not r.historical and (r.date is None or not aside)]
-        if len(self.raws) > n_raws and not new_raws or hist:
+        if len(self.raws) > n_raws and not new_raws or hist or \
+                len(self.raws) == n_raws and BLOCK_RE.search(masked):
             dists = []
         if new_raws and not headline:
             codes = {r.key[0] for r in new_raws}
@@ -740,14 +753,15 @@ class Engine:
     def _by_country(self, ioc: str) -> Person | None:
         """The skater a bare demonym ('de Rus', 'De Japanse') points back to."""
         best = None
-        for person in self.reg.people:
+        before = [p for p in self.reg.people if 0 <= self.reg.recency.get(p.pid, -1) <= self.sentence_clock]
+        for person in before:
             if person.country == ioc and (best is None or self.reg.recency.get(person.pid, -1) >
                                           self.reg.recency.get(best.pid, -1)):
                 best = person
         if best is not None:
             return best
-        for person in sorted(self.reg.people, key=lambda p: -self.reg.recency.get(p.pid, -1))[:3]:
-            if person.country is None and self.reg.recency.get(person.pid, -1) >= 0:
+        for person in sorted(before, key=lambda p: -self.reg.recency.get(p.pid, -1))[:3]:
+            if person.country is None:
                 ks = known_skater(person.name) if len(person.tokens) > 1 else None
                 if ks and ks[1] and ks[1] != ioc:
                     continue
@@ -790,6 +804,8 @@ class Engine:
                 rnd = None
         if self.doc.discipline == "marathon":
             code = "other:marathon"
+        if code is None and self.focus_team_code and _re_search(r"\bC\d+", clause):
+            code = self.focus_team_code
         if code is None:
             if self.doc.discipline == "marathon":
                 code = "other:marathon"
@@ -844,7 +860,9 @@ class Engine:
         if team:
             if ent.kind == "P":
                 # skaters as the subject of a team result: their country's team, with them as members
-                members = tuple(p for p in self._list_from(clause, ent, index)) or (person,)  # type: ignore[assignment]
+                members = tuple(p for p in self._list_from(clause, ent, index))  # type: ignore[assignment]
+                if len(members) < 2 and not _TEAM_WORDS.search(clause):
+                    return  # one skater with a rank in a team context: not a team result we can trust
                 ioc = _team_country(members)
                 person = None
             if ioc is None:
@@ -1016,12 +1034,15 @@ class Engine:
                 if gender is None or (not raw.gender_explicit and pg != gender and
                                       self.gender_votes.get(raw.person.pid, {}).get(pg, 0) + 4 >= 4):
                     gender = pg
+            if raw.ioc and raw.person is None and not raw.members:
+                raw.members = self.team_members.get((raw.orig, raw.ioc), ())
             if gender is None and raw.members:
                 gs = {pgender.get(p.pid) for p in raw.members if p is not None} - {None}
                 if len(gs) == 1:
                     gender = gs.pop()
             raw.key = (code, gender, rnd, division, when, hist)
         # skaters with no gender evidence join the one gender their race is known to have
+        all_genders = {r.key[1] for r in self.raws if r.key[1] is not None}
         known: dict[tuple, set[str]] = {}
         for raw in self.raws:
             code, gender, rnd, division, when, hist = raw.key
@@ -1032,6 +1053,8 @@ class Engine:
             if gender is None:
                 genders = known.get((code, rnd, division, when, hist), set())
                 gender = next(iter(genders)) if len(genders) == 1 else doc.default_gender
+                if gender is None and len(all_genders) == 1:
+                    gender = next(iter(all_genders))
             raw.key = (code, gender, rnd, division, when, hist)
             groups.setdefault(raw.key, []).append(raw)
         # headline placings join the body race holding the same skater
@@ -1185,12 +1208,14 @@ class Engine:
         return fixed
 
 
+_NOUN_TAILS = frozenset({"kwartet", "trio", "ploeg", "team", "equipe", "selectie", "ploegen", "formatie"})
 _NOT_PEOPLE = frozenset({"olympic oval", "utah olympic oval", "olympisch stadion", "jaap eden", "max aicher arena",
                          "vikingskipet", "sormarka arena", "gunda niemann-stirnemann halle", "ice arena",
                          "capital indoor stadium", "milano", "salt lake", "team easyjet", "team novus",
                          "team reggeborgh", "jumbo-visma", "team jumbo-visma", "brabant", "friesland"})
 
 _NOT_RACE_DIST = re.compile(r"(?:\b(?:vlak\s+)?(?:voor|na|voorafgaand aan|na afloop van)\s+de\s+(?:\w+\s+)?|"
+                            r"\b(?:richten|concentreren|focussen|voorbereiding|voorbereiden)\s+(?:\w+\s+)?op\s+de\s+|"
                             r"\b(?:revanche|gebrand|klaar|op weg|ambities?|doel)\s+(?:\w+\s+){0,2}?op\s+de\s+|"
                             r"\bafzien\s+van\s+de\s+)$")
 
@@ -1247,12 +1272,12 @@ def _same(a: Raw, b: Raw) -> bool:
     return a.ioc is not None and a.ioc == b.ioc and a.person is None and b.person is None
 
 
-def _team_country(members: tuple[Person, ...]) -> str | None:
+def _team_country(members: tuple[Person, ...], fallback: str | None = None) -> str | None:
     countries = {p.country for p in members if p is not None and p.country}
     if len(countries) == 1:
         return countries.pop()
     if not countries:
-        return "NED"  # NOS names team members mostly for the Dutch team
+        return fallback or "NED"  # NOS names team members mostly for the Dutch team
     return None
 
 
@@ -1320,6 +1345,10 @@ def _gender_of(folded: str) -> str | None:
     if len(found) == 1:
         return found.pop()
     return None
+
+
+def _strip_year_context(clause: str) -> str:
+    return _re_sub(r"\bsinds\s+(?:\w+\s+)?(?:19|20)\d\d\b", " ", clause)
 
 
 def _strip_sinds(folded: str) -> str:

@@ -52,8 +52,9 @@ _GET = (r"(?:pakte|pakt|pakten|won|wint|wonnen|veroverde|verovert|veroverden|gre
 
 _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
     # (pattern, kind, fixed rank or None (rank from group 'o' / 'm'), subject after)
-    (re.compile(r"\b(?:het|de)\s+(?P<m>goud|zilver|brons|gouden medaille|zilveren medaille|bronzen medaille)\s+"
-                r"(?:(?:in|op|bij)\s+(?:de|het)\s+\S+\s+)?(?:ging|gaat|was|is)\s+(?:\w+\s+){0,2}?(?:naar|voor)\b"), "goesto", None, True),
+    (re.compile(r"(?:\b(?:het|de)\s+|^)(?P<m>goud|zilver|brons|gouden medaille|zilveren medaille|bronzen medaille)\s+"
+                r"(?:(?:in|op|bij)\s+(?:de|het)\s+\S+\s+)?(?:ging|gaat|was|is)\s+(?:er\s+)?(?:\w+\s+){0,2}?(?:naar|voor)\b"),
+     "goesto", None, True),
     (re.compile(r"\b(?:de|het)\s+(?:zege|overwinning|winst|titel|wereldtitel|europese titel|nederlandse titel|"
                 r"olympische titel|allroundtitel|sprinttitel)\s+(?:\w+\s+)?(?:ging|gaat|was|is)\s+"
                 r"(?:\w+\s+){0,2}?(?:naar|voor)\b"), "goesto", 1, True),
@@ -124,7 +125,11 @@ _BLOCK_WORDS = Gated(
     r"\btussensprint|\bhalve finale|\bkwartfinale|\bseries\b|\btussenstand|\baan de leiding|\bvoorsprong mee|"
     r"\bleider\b|\btraining|\btestwedstrijd|\btestrace|\bvolgt als\b|\bals ze\b|\bals hij\b|"
     r"\b(?:won|wint|pakte|werd|haalde|eindigde|reed|kwam|was|is)\s+(?:\w+\s+){0,2}?niet\b(?!\s+verder)|"
-    r"\bniet alleen\b|\bverspeel|\bdoor een val\b|\bna een val\b|\bzijn val\b|\bhaar val\b|"
+    r"\bniet alleen\b|\bmeestal\b|\bvaak\b|\bdoorgaans\b|\bgeregeld\b|\bregelmatig\b|\btelkens\b|"
+    r"\bop dat moment\b|\bonderweg\b|\blange tijd\b|\blag\s+(?:\w+\s+){0,3}?op\s+de\b|"
+    r"\breed\s+(?:\w+\s+){0,4}?op\s+de\s+\w+\s+(?:plaats|positie)|\bpositie\b|"
+    r"\b(?:tweede|derde|vierde|vijfde)\s+of\s+(?:tweede|derde|vierde|vijfde|zesde)\b|"
+    r"\bverspeel|\bdoor een val\b|\bna een val\b|\bzijn val\b|\bhaar val\b|"
     r"\bniet\s+(?:\w+\s+){0,2}?(?:gewonnen|winnen|gehaald|op het podium|de winst)|"
     r"\bgeen\s+(?:\w+\s+)?(?:medaille|podium|goud|zilver|brons|rol|zege|winst|titel|plak|prijs)|\bnooit\b|\badelskalender|\branglijst|\btop-\d|\bwereldranglijst|"
     r"\bnog nooit\b|\bmist\b|\bmiste\b|\bmisliep|"

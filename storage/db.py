@@ -44,6 +44,8 @@ def _check_sqlite_path(database: str | None) -> None:
     if not folder.is_dir():
         raise DatabaseError(f"the folder of the SQLite database does not exist: {folder}")
     path = Path(database)
+    if path.is_dir():
+        raise DatabaseError(f"DATABASE_URL names a folder, not a SQLite file: {path.resolve()}")
     target = path if path.exists() else folder
     if not os.access(target, os.W_OK):
         raise DatabaseError(f"the SQLite database is not writable: {path.resolve()}")
@@ -70,14 +72,17 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     try:
         command.upgrade(alembic_config(engine), revision)
     except SQLAlchemyError as exc:
-        raise DatabaseError(f"cannot upgrade the database: {exc.__class__.__name__}: {_first_line(exc)}") from exc
+        raise DatabaseError(f"cannot upgrade the database: {_first_line(exc)}") from exc
 
 
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"cannot open the database: {_first_line(exc)}") from exc
 
 
 def open_database(url: str) -> Engine:

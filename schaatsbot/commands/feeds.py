@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from schaatsbot.settings import get_settings
-from storage.db import new_session, open_database
-from storage.feeds import list_feeds
-from storage.models import Feed, utcnow
+if TYPE_CHECKING:  # the CLI stays quick to start: heavy imports happen inside the command
+    from storage.models import Feed
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +19,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from schaatsbot.settings import get_settings
+    from storage.db import new_session, open_database
+    from storage.feeds import list_feeds
+    from storage.models import utcnow
+
     settings = get_settings()
     engine = open_database(settings.database_url)
     try:

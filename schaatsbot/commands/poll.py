@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
-from jobs.ingest import IngestResult
-from jobs.poller import FeedPoller, FeedReport
-from parsing.model import Race
-from schaatsbot.logs import setup_logging
-from schaatsbot.settings import get_settings
-from storage.db import open_database
+if TYPE_CHECKING:  # the CLI stays quick to start: heavy imports happen inside the command
+    from jobs.ingest import IngestResult
+    from jobs.poller import FeedReport
+    from parsing.model import Race
 
 log = logging.getLogger(__name__)
 _GENDER = {"men": "mannen", "women": "vrouwen", "mixed": "gemengd"}
@@ -30,6 +29,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from schaatsbot.logs import setup_logging
+    from schaatsbot.settings import get_settings
+    from storage.db import open_database
+
     settings = get_settings()
     if args.source:
         settings = settings.model_copy(update={"feed_urls": [args.source]})
@@ -42,6 +45,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 async def _poll(engine, settings, *, once: bool, verbose: bool) -> int:  # type: ignore[no-untyped-def]
+    from jobs.poller import FeedPoller
+
     poller = FeedPoller(engine=engine, settings=settings)
     try:
         while True:

@@ -1,0 +1,36 @@
+"""The bot token never reaches a log line."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from schaatsbot.logs import RedactTokenFilter, setup_logging
+
+TOKEN = "123456789:AAHfakeFAKEfake_fake-FAKEfakefake12345"
+
+
+def test_the_token_is_redacted_from_any_record() -> None:
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactTokenFilter(TOKEN))
+    logger = logging.getLogger("test.redact")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        logger.warning("HTTP Request: POST https://api.telegram.org/bot%s/getUpdates", TOKEN)
+        logger.warning("odd token shape %s", "987654321:" + "x" * 35)
+    finally:
+        logger.removeHandler(handler)
+    output = stream.getvalue()
+    assert TOKEN not in output and "x" * 35 not in output
+    assert output.count("<token>") == 2
+
+
+def test_httpx_request_urls_are_not_logged_at_info() -> None:
+    setup_logging("INFO", TOKEN)
+    try:
+        assert not logging.getLogger("httpx").isEnabledFor(logging.INFO)
+        assert not logging.getLogger("httpcore").isEnabledFor(logging.INFO)
+    finally:
+        logging.getLogger().handlers.clear()
