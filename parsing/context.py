@@ -174,7 +174,7 @@ _HISTORY = re.compile(
     r"\bvorig(?:e)? (?:seizoen|jaar|week|weekend|maand|winter|keer|editie|wereldbeker)\b|\been jaar geleden\b|"
     r"\bjaar geleden\b|\bjaren geleden\b|\bdestijds\b|\bin het verleden\b|\bafgelopen (?:weekend|seizoen|jaar|maand)\b|"
     r"\beerder dit seizoen\b|\beerder deze maand\b|\bvorige maand\b|\bde laatste (?:wk|ek|spelen)\b|"
-    r"\bbij de vorige\b|\bin zijn carriere\b|\bin haar carriere\b|\bloopbaan\b|\bweken geleden\b|\bmaanden geleden\b|"
+    r"\bbij de vorige\b|\bweken geleden\b|\bmaanden geleden\b|"
     r"\bin de jaren\b|\bdit seizoen al\b|\bal eens\b|\bnet als vorig\b|\bbegin dit jaar\b|\bvorige winter\b|"
     r"\btwee keer eerder\b"
 )
@@ -195,7 +195,7 @@ def is_historical(folded: str, published_year: int | None, multi_day_event: bool
     if not multi_day_event and _LAST_WEEK.search(folded):
         return True
     if published_year is not None:
-        for year in year_mentions(folded):
-            if year < published_year:
+        for m in _YEAR.finditer(folded):
+            if int(m.group(1)) < published_year and not re.search(r"\bvan\s+$", folded[max(0, m.start() - 5):m.start()]):
                 return True
     return False

@@ -370,7 +370,8 @@ class Engine:
             return None
         if start == 0 and headline and not _re_match(
                 r"\s+(?:won|wint|werd|wordt|pakt|pakte|eindigde|eindigt|reed|rijdt|klokte|was|is|zegevierde|zegeviert|"
-                r"schreef|veroverde|verovert|finishte|kwam|en|\(|(?:" + ORD + r")\b)", sent[len(word):]):
+                r"schreef|veroverde|verovert|finishte|kwam|kan|heeft|en|\(|[a-z]+t\b|(?:" + ORD + r")\b)",
+                sent[len(word):]):
             return None
         if known := known_skater(word):
             del known
@@ -395,13 +396,12 @@ class Engine:
         for t in title_sents:
             self.sentence(t, headline=True, subhead=False)
         self.section = Section()
-        self.focus = None
         last_par = -1
         for pi, sub, s in body_sentences:
             if pi != last_par:
                 self.section.division = None
                 last_par = pi
-            if sub:
+            if sub and not s.rstrip().endswith("- NOS"):  # video captions do not open a new section
                 self.section = Section()
                 self.section_idx += 1
             self.sentence(s, headline=sub, subhead=sub)
@@ -465,9 +465,9 @@ class Engine:
         self.sentence_subject = None
         self._after_relative = False
         self._prev_clause = ""
-        sentence_when = when
         when = None
         hist_seen = False
+        live_dists: set[str] = set()
         for ci, (cstart, clause) in enumerate(clauses):
             if _re_search(r"\b(?:net als|zoals|evenals)\s+(?:op\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|"
                          r"zaterdag|zondag|gisteren)", clause):
@@ -486,6 +486,8 @@ class Engine:
                                               self.doc.competition in ("olympics",)) or \
                     not _re_search(r"(?:19|20)\d\d", folded)
             clause_hist = hist_seen or bool(_HIST_CLAUSE.search(clause))
+            if not clause_hist:
+                live_dists.update(_re_findall(r"\bD\d+\b", clause))
             appositive = ci > 0 and ci + 1 < len(clauses) and bool(_re_fullmatch(
                 r"(?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+", clauses[ci - 1][1])) and not _has_verb(clause)
             dist = self._distance_for(clause, index, earlier, subj, len({d.code for d in dists}) > 1)
@@ -516,8 +518,11 @@ class Engine:
                 hits = [h for h in hits if h.kind != "head_best"]
             if not hits and not BLOCK_RE.search(clause):
                 tm = _re_search(r"\b(?:veroverde|verovert|veroverd|greep|grijpt|gegrepen|pakte|pakt|gepakt|prolongeerde|"
-                                r"heroverde|won|wint|gewonnen|behaalde)\s+(?:[\w-]+\s+){0,4}?(D\d+)", clause)
-                if tm and index[tm.group(1)].code in ("allround_classification", "sprint_classification") and \
+                                r"heroverde|won|wint|gewonnen|behaalde)\s+(?:[\w-]+\s+){0,4}?(D\d+)|"
+                                r"\b(?:heeft|hebben|had)\s+(?:[\w-]+\s+){0,5}?(D\d+)\s+(?:[\w-]+\s+){0,3}?(?:veroverd|gepakt|"
+                                r"gewonnen|gegrepen|behaald|geprolongeerd|opgeeist)\b", clause)
+                if tm and index[tm.group(1) or tm.group(2)].code in ("allround_classification",
+                                                                    "sprint_classification") and \
                         _re_search(r"titel|kampioen", folded):
                     hits = [RankHit(tm.start(), tm.end(), 1, "title")]
             group = _group_at(clause, index)
@@ -591,6 +596,14 @@ class Engine:
                 pts = self._points_in(clause, index)
                 if pts is not None and _ident(subj) is not None:
                     self.points.setdefault((_tkey(key), _ident(subj)), pts)
+            # paired times of a duel: "in een rechtstreeks duel met X was hij sneller: 3.58,76 tegen 4.00,11"
+            pm = _re_search(r"\b(T\d+)\s+(?:tegen|om)\s+(T\d+)\b", clause)
+            if pm and key is not None and subj is not None:
+                other_m = _re_search(r"\b(?:met|van|tegen)\s+(?:de\s+[\w-]+\s+)?([PC]\d+)", masked)
+                other = index[other_m.group(1)] if other_m else None
+                if other is not None and _ident(other) != _ident(subj):
+                    self._note_time(key, subj, index[pm.group(1)].value)
+                    self._note_time(key, other, index[pm.group(2)].value)
             # plain time statements: "De Nederlander reed in Thialf 6.12,17"
             if subj is not None and key is not None and not standings:
                 t = self._time_in(clause, index, subj)
@@ -618,9 +631,13 @@ class Engine:
         aside = bool(_re_search(r"\b(?:al|eerder|ook al)\b", folded)) or not _re_match(
             r"^\W*(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|eergisteren)", folded)
         new_raws = [r for r in self.raws[n_raws:] if not r.historical and (r.date is None or not aside)]
-        if len(self.raws) > n_raws and not new_raws or hist or \
-                len(self.raws) == n_raws and BLOCK_RE.search(masked):
+        live = [d for d in dists if _tok(index, d) in live_dists]
+        asides = [r for r in self.raws[n_raws:] if not r.historical and r.date is not None and aside]
+        if asides and not new_raws or len(self.raws) > n_raws and not new_raws and not live or \
+                hist and not live or len(self.raws) == n_raws and BLOCK_RE.search(masked):
             dists = []
+        elif hist:
+            dists = live
         if new_raws and not headline:
             codes = {r.key[0] for r in new_raws}
             if new_raws[-1].key[0] != self.section.distance:
@@ -752,6 +769,11 @@ class Engine:
 
     def _by_country(self, ioc: str) -> Person | None:
         """The skater a bare demonym ('de Rus', 'De Japanse') points back to."""
+        if self.focus is not None and self.focus.country in (None, ioc):
+            ks = known_skater(self.focus.name) if len(self.focus.tokens) > 1 else None
+            if not (ks and ks[1] and ks[1] != ioc):
+                self.focus.country = ioc
+                return self.focus
         best = None
         before = [p for p in self.reg.people if 0 <= self.reg.recency.get(p.pid, -1) <= self.sentence_clock]
         for person in before:

@@ -50,6 +50,8 @@ def country_name_en(ioc: str) -> str:
 
 
 _SUPERFINAL = re.compile(r"\b(?:de\s+)?(?:afsluitende\s+)?superfinale\b", re.IGNORECASE)
+_OVERALL = re.compile(r"\ballround\s*(?:wereldtitel|titel|toernooi)|\ballroundtoernooi\b|\b(?:wereld)?titel\s+overall\b|"
+                      r"\boverall\s*(?:titel|wereldtitel|klassement)", re.IGNORECASE)
 
 
 def distance_mentions(text: str) -> list[tuple[int, int, str, int | None]]:
@@ -59,6 +61,9 @@ def distance_mentions(text: str) -> list[tuple[int, int, str, int | None]]:
     for m in _SUPERFINAL.finditer(text):
         if not any(s <= m.start() < e for s, e, _, _ in out):
             out.append((m.start(), m.end(), "3000m", None))
+    for m in _OVERALL.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e, _, _ in out):
+            out.append((m.start(), m.end(), "allround_classification", None))
     out.sort()
     return out
 

@@ -61,6 +61,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
     (re.compile(r"\b(?:was|is|ging)\s+de\s+(?:zege|overwinning|winst|titel|wereldtitel)\s+(?:\w+\s+)?(?:voor|naar)\b"),
      "goesto", 1, True),
     (re.compile(r"\b(?:werd|wordt|is)\s+(?:\w+\s+){0,2}?gewonnen\s+door\b"), "goesto", 1, True),
+    (re.compile(r"\b(?:de\s+)?(?:winst|zege|overwinning)\s+(?:in|van|op)\s+(?:het|de)\s+D\d+"), "title", 1, False),
     (re.compile(r"^(?!.*\b(?:zilver|brons|tweede|derde)\b).*?\b(?:ging|gaat)\s+(?:\w+\s+){0,3}?naar\b"
                 r"(?=\s+(?:de\s+\w+\s+)?[PC]\d)"), "goesto_bare", 1, True),
     (re.compile(r"\b" + _GET + r"\s+(?:[\w,:]+\s+){0,6}?(?:het\s+|de\s+|een\s+)?(?P<m>goud|zilver|brons|"
@@ -121,7 +122,7 @@ _BLOCK_WORDS = Gated(
     r"\bbijna\b|\bnet niet\b|\bwil\b|\bwilde\b|\bwillen\b|\bhoopt|\bdroomt|\bop het programma|"
     r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d+)\s+keer\b|\bvoor de \w+ keer\b|\bkeer op rij\b|"
     r"\bkeer\s+(?:eerder|achter elkaar)\b|\bvaker\b|\bonder meer\b|\bonder andere\b|\bjarenlang\b|\w+voudig\b|"
-    r"\btrofee|\boscar|\bprijs\b|\bverkiezing|\bsportvrouw|\bsportman|\bcarriere|\bloopbaan|"
+    r"\btrofee|\boscar|\bprijs\b|\bverkiezing|\bsportvrouw|\bsportman|"
     r"\btussensprint|\bhalve finale|\bkwartfinale|\bseries\b|\btussenstand|\baan de leiding|\bvoorsprong mee|"
     r"\bleider\b|\btraining|\btestwedstrijd|\btestrace|\bvolgt als\b|\bals ze\b|\bals hij\b|"
     r"\b(?:won|wint|pakte|werd|haalde|eindigde|reed|kwam|was|is)\s+(?:\w+\s+){0,2}?niet\b(?!\s+verder)|"

@@ -13,6 +13,9 @@ from storage.db import new_session, open_database
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
+# PostgreSQL fixtures (pg_url, pg_engine): a throwaway server, or a skip; see tests/pg.py.
+pytest_plugins = ["tests.pg"]
+
 
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
