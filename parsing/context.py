@@ -184,7 +184,8 @@ def year_mentions(folded: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(folded)]
 
 
-_LAST_WEEK = re.compile(r"\bvorige week\b|\bafgelopen week\b")
+_LAST_WEEK = re.compile(r"\bvorige week\b|\bafgelopen week\b|\b(?:olympische\s+)?(?:winter)?spelen\s+(?:van|in)\b|"
+                        r"\bbij de spelen\b|\bop de spelen\b")
 
 
 def is_historical(folded: str, published_year: int | None, multi_day_event: bool = False) -> bool:

@@ -106,7 +106,26 @@ def blank_quotes(s: str) -> str:
     return _QUOTE_RE.sub(lambda m: " " * len(m.group()), s)
 
 
+def blank_paragraph_quotes(par: str) -> str:
+    """Blank quoted speech across a whole paragraph; an unclosed quote runs to the paragraph's end."""
+    out = blank_quotes(par)
+    if out.count('"') + out.count("“") + out.count("”") + out.count("„") == 1:
+        i = next(i for i, ch in enumerate(out) if ch in '"“”„')
+        out = out[:i] + " " * (len(out) - i)
+    return out
+
+
 _SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+
+
+def sentence_spans(par: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph."""
+    out, start = [], 0
+    for m in _SENT_END.finditer(par):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(par)))
+    return [(a, b) for a, b in out if par[a:b].strip()]
 
 
 def split_sentences(par: str) -> list[str]:
@@ -197,7 +216,7 @@ _ROLE_NP = re.compile(r"^(?:(?:[\w-]+\s+){0,8}?)(?:de|het)\s+(?:[\w'-]+\s+){0,2}
                       r"\d+-jarige|routinier|debutant|debutante|favoriet|brabander|brabantse|groninger|drent|"
                       r"limburger|noord-hollander|noord-hollandse|zuid-hollander|overijsselaar|tukker|"
                       r"amsterdammer|recordhouder|wereldrecordhouder|shorttrackster|shorttracker)\b")
-_SPLIT_CLAUSE = re.compile(r"\s*(?:,(?!\d)|;|:(?!\s*(?:T\d+|goud|zilver|brons)\s*$)|\s-\s|\bmaar\b|\bwant\b|(?=\b(?:terwijl|waarna|waarop|toen|nadat|omdat|"
+_SPLIT_CLAUSE = re.compile(r"\s*(?:,(?!\d)|;|:(?!\s*(?:T\d+(?:\s+(?:tegen|om)\s+T\d+)?|goud|zilver|brons)\s*$)|\s-\s|\bmaar\b|\bwant\b|(?=\b(?:terwijl|waarna|waarop|toen|nadat|omdat|"
                            r"hoewel|totdat|zodat|voordat|doordat)\b))\s*")
 _TEAM_WORDS = re.compile(r"\b(?:de|het)\s+(?:nederlandse|japanse|canadese|noorse|amerikaanse|chinese|koreaanse|"
                          r"zuid-koreaanse|russische|duitse|italiaanse|poolse)\s+(?:vrouwen|mannen|dames|heren|ploeg|"
@@ -212,8 +231,8 @@ _DIVISION = re.compile(r"\b([ab])-(?:groep|divisie|finale|final)\b")
 _HIST_CLAUSE = re.compile(r"\btoen\s+(?:hij|zij|ze)\b|(?<=\w)\s+toen\b")
 _RECORD_TIME = re.compile(r"(?:\b(?:oude|vorige)\s+(?:\w+\s+)?(?:record|wereldrecord|toptijd|baanrecord)|record(?:tijd)?\s+"
                           r"(?:\(|van\b|uit\b|stond)|record\s+van\s+\S+\s+\(?$|\bstond\s+(?:sinds|op)|toptijd|\bpr\b|"
-                          r"\bsinds\b|\buit\s+(?:19|20)\d\d|doorkomst|opening|opende|ronde(?:tijd)?|rondje|passage|"
-                          r"tussentijd|\bonder de\b|\bboven de\b|\bzijn\s+(?:\w+\s+)?record\b|"
+                          r"\bsinds\b|\buit\s+(?:19|20)\d\d|\bdoorkomst|\bopening\b|\bopende\b|\bronde(?:tijd)?\b|\brondje\b|"
+                          r"\bpassage\b|\btussentijd|\bonder de\b|\bboven de\b|\bzijn\s+(?:\w+\s+)?record\b|"
                           r"\bhaar\s+(?:\w+\s+)?record\b)[^.;]{0,25}$")
 _YEAR_IN = re.compile(r"(?<!sinds )(?<!sinds)\b(?:in|uit|van|bij)\s+(?:\w+\s+)?(19[5-9]\d|20[0-4]\d)\b")
 _FUTURE = re.compile(r"\bvolgend(?:e)?\s+(?:jaar|seizoen|week|weekend|maand)\b|\b(?:kan|kunnen|zal|zullen|wil|willen|"
@@ -387,8 +406,12 @@ class Engine:
         body_sentences: list[tuple[int, bool, str]] = []  # (paragraph index, is_subhead, sentence)
         for pi, par in enumerate(doc.paragraphs):
             sub = _is_subhead(par, pi)
-            for s in ([par] if sub else split_sentences(par)):
-                body_sentences.append((pi, sub, s))
+            if sub:
+                body_sentences.append((pi, sub, par))
+                continue
+            blanked = blank_paragraph_quotes(par)
+            for a, b in sentence_spans(par):
+                body_sentences.append((pi, sub, blanked[a:b].strip()))
         self.collect_names([s for _, _, s in body_sentences] + [doc.title])
         # the headline first: it sets the scene, but its placings merge into the body's races
         title_sents = [doc.title] if doc.title else []
@@ -689,6 +712,8 @@ class Engine:
                     return index[last[-1]]
             if prev is not None:
                 return prev
+        if ci > 0 and prev is not None and _re_match(r"^(?:in|met)\s+T\d+\b", clause):
+            return prev
         if self._after_relative and prev is not None and not _re_search(r"\b[PC]\d+\b", clause) and \
                 not _re_match(r"^(?:(?:\w+\s+){0,3}?)(?:hij|zij|ze|het|dat|dit)\b", clause):
             return prev
@@ -1199,6 +1224,8 @@ class Engine:
                 for mk, target, ref, value, _order in self.margins:
                     if mk[0] != key[0] or ref != ident or target is None:
                         continue
+            if t is not None and not _plausible(key[0], t, self.doc.discipline):
+                t, derived = None, False
             if t is not None and not derived:
                 prev_time = t
             if team and not r.members:
@@ -1270,6 +1297,22 @@ def _tok(index: dict[str, Ent], ent: Ent) -> str:
         if v is ent:
             return k
     return ""
+
+
+_RANGES = {"500m": (3300, 5000), "1000m": (6500, 10000), "1500m": (10000, 16500), "3000m": (22000, 32000),
+           "5000m": (35000, 48000), "10000m": (74000, 90000), "team_pursuit": (17000, 24000),
+           "team_sprint": (7500, 9500), "relay": (24000, 45000)}
+
+
+def _plausible(code: str, hundredths: int, discipline: str) -> bool:
+    """A time that cannot be this distance's result (a split, a record of another distance) is dropped."""
+    lo_hi = _RANGES.get(code)
+    if lo_hi is None:
+        return code not in ("mass_start",) and not code.endswith("classification")
+    lo, hi = lo_hi
+    if discipline == "short_track":
+        lo, hi = int(lo * 1.05), int(hi * 1.4)
+    return lo <= hundredths <= hi
 
 
 def _raw_ident(r: Raw, team: bool) -> object:

@@ -117,7 +117,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
 
 # Clause-level vetoes: no rank is read in a clause saying any of these.
 _BLOCK_WORDS = Gated(
-    r"\bten val\b|\bviel\b|\bonderuit\b|\bgediskwalificeerd|\bdiskwalificatie|\bmeldde\s+(?:zich|hem|haar)\b|"
+    r"\bten val\b|(?<!beslissing )\bviel\b|\bonderuit\b|\bgediskwalificeerd|\bdiskwalificatie|\bmeldde\s+(?:zich|hem|haar)\b|"
     r"\bafgemeld|\bniet aan de start|\bontbrak|\bzou\b|\bzouden\b|\bkunnen\b|\bleek\b|\bleken\b|\bdreigde|"
     r"\bbijna\b|\bnet niet\b|\bwil\b|\bwilde\b|\bwillen\b|\bhoopt|\bdroomt|\bop het programma|"
     r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d+)\s+keer\b|\bvoor de \w+ keer\b|\bkeer op rij\b|"

@@ -84,15 +84,22 @@ def build_telegram_runtime(settings: Settings, engine: Engine) -> Application:
             context.job_queue.run_once(poll_job, when=poller.next_delay(), name=POLL_JOB)
 
     chained_init, chained_shutdown = application.post_init, application.post_shutdown
+    tasks: list[asyncio.Task[None]] = []
 
     async def post_init(app: Application) -> None:
         if chained_init:
             await chained_init(app)
         app.job_queue.run_once(poll_job, when=0, name=POLL_JOB)
-        app.create_task(dispatcher.run_forever(), name="outbox-dispatcher")
+        # Our own task rather than app.create_task: post_init runs before the app counts as running.
+        tasks.append(asyncio.create_task(dispatcher.run_forever(), name="outbox-dispatcher"))
 
     async def post_shutdown(app: Application) -> None:
         dispatcher.stop()
+        for task in tasks:
+            try:
+                await asyncio.wait_for(task, timeout=10)
+            except (asyncio.TimeoutError, asyncio.CancelledError):
+                log.warning("the outbox dispatcher did not stop in time; pending rows stay in the outbox")
         await poller.aclose()
         if chained_shutdown:
             await chained_shutdown(app)
