@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from parsing.text import fold
-
 __all__ = [
     "VENUES", "find_venue", "competition_of", "discipline_of", "gender_cue", "weekday_of",
     "date_for_weekday", "is_historical", "year_mentions", "local_date",

@@ -11,12 +11,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache, lru_cache
 
 from parsing import context as ctx
-from parsing.lexicon import COUNTRY_NOUN_RE, country_name_en, country_noun, demonym, distance_mentions, known_skater
+from parsing.lexicon import (
+    COUNTRY_NOUN_RE,
+    country_name_en,
+    country_noun,
+    demonym,
+    distance_mentions,
+    known_skater,
+)
 from parsing.model import TEAM_DISTANCES, Placing, Race
 from parsing.names import Person, Registry, candidate_spans
 from parsing.ranks import BLOCK_RE, ORD, STANDINGS_RE, RankHit, find_ranks, ordinal_value
@@ -26,7 +33,7 @@ from parsing.times import find_margins, find_times
 __all__ = ["Engine", "Doc"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
@@ -274,9 +281,9 @@ class Engine:
         for sent in sentences:
             for start, _end, words in self._spans(sent):
                 if len(words) >= 2:
-                    if start == 0 and len(words) >= 3 and fold(words[0]) not in ("de", "van", "ter", "ten", "den"):
-                        if not self._looks_first_name(words[0]):
-                            words = words[1:]
+                    if start == 0 and len(words) >= 3 and fold(words[0]) not in ("de", "van", "ter", "ten", "den") \
+                            and not self._looks_first_name(words[0]):
+                        words = words[1:]
                     self.reg.add_full(tuple(words))
 
     @staticmethod
@@ -352,9 +359,8 @@ class Engine:
                     if dm[1]:
                         self._vote(person, dm[1], 3)
             post = _re_match(r"\s+uit\s+([A-Z][\w-]+)", sent[end:])
-            if post and country_noun(post.group(1)):
-                if person.country is None:
-                    person.country = country_noun(post.group(1))
+            if post and country_noun(post.group(1)) and person.country is None:
+                person.country = country_noun(post.group(1))
             if free(ent.start, ent.end):
                 ents.append(ent)
                 taken.append((ent.start, ent.end))
@@ -992,7 +998,7 @@ class Engine:
             times_by_name = dict(_re_findall(r"([PC]\d+)\s*\((T\d+)\)", m.group(1)))
             times_by_ord = _re_findall(r"(?:" + ORD + r")\s*\((T\d+)\)", m.group(2))
             if len(names) == len(ords):
-                for i, (n, o) in enumerate(zip(names, ords)):
+                for i, (n, o) in enumerate(zip(names, ords, strict=True)):
                     ent = index[n]
                     t = times_by_name.get(n)
                     tv = index[t].value if t else (index[times_by_ord[i]].value if len(times_by_ord) == len(ords)
@@ -1193,7 +1199,7 @@ class Engine:
         # one skater per rank unless a tie is stated: keep the first statement
         times = self.times.get(_tkey(key), {})
         out: list[tuple[Raw, int | None, bool]] = []
-        for ident, r in best.items():
+        for r in best.values():
             t = r.time
             if t is None:
                 noted_times = self.times.get(r.orig, {}) or times
@@ -1207,7 +1213,7 @@ class Engine:
         winner = next((t for r, t, ok in out if r.rank == 1 and ok), None)
         prev_time = None
         final: list[Placing] = []
-        for r, t, ok in sorted(out, key=lambda x: (x[0].rank, x[0].order)):
+        for r, t, _ok in sorted(out, key=lambda x: (x[0].rank, x[0].order)):
             ident = _raw_ident(r, team)
             derived = False
             if t is None:
@@ -1220,10 +1226,6 @@ class Engine:
                     if base is not None:
                         t, derived = base + value, True
                         break
-            if t is None:
-                for mk, target, ref, value, _order in self.margins:
-                    if mk[0] != key[0] or ref != ident or target is None:
-                        continue
             if t is not None and not _plausible(key[0], t, self.doc.discipline):
                 t, derived = None, False
             if t is not None and not derived:

@@ -7,7 +7,6 @@ from functools import lru_cache
 
 from parsing import countries as _countries
 from parsing import distances as _distances
-from parsing.text import fold
 
 try:  # the skater table is optional: the engine works without it
     from parsing import skaters as _skaters

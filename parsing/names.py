@@ -21,39 +21,10 @@ PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "'t", "old
                        "le", "la", "del", "dos"})
 
 # Capitalised words that are never (part of) a skater's name.
-NON_NAME_WORDS = frozenset(fold(w) for w in """
-De Het Een Bij Op In Na Met Voor Achter Ook Maar En Toch Dat Die Dit Deze Daar Daarmee Daarna Daarbij Daardoor
-Hij Zij Ze Zijn Hun Wij We Ik Je Jij U Er Als Wel Niet Nog Zo Tweede Derde Eerste Vierde Vijfde Zesde
-Zevende Achtste Negende Tiende Verder Vanaf Tot Tijdens Door Om Over Onder Uit Aan Naar Tegen Sinds Wie Wat
-Waar Wanneer Hoe Waarom Omdat Nadat Toen Terwijl Hoewel Zodat Want Dus Alleen Juist Zelfs Vooral Eerder Later
-Vandaag Morgen Gisteren Straks Nu Dan Alle Iedereen Niemand Geen Veel Weinig Minder Beide Allebei
-Maandag Dinsdag Woensdag Donderdag Vrijdag Zaterdag Zondag Januari Februari Maart April Mei Juni Juli
-Augustus September Oktober November December Spelen Olympische Olympisch Olympic Oval Wereldbeker
-Wereldbekerfinale Wereldkampioenschappen Europese Europees Nederlandse Nederlands Nederland Oranje
-Thialf Jumbo-Visma Jumbo Visma Team TalentNED Reggeborgh Bekijk Lees Kijk Video Foto Interview Reactie
-Samenvatting Uitslag Uitslagen Goud Zilver Brons Winst Zege Titel Podium Record Wereldrecord Baanrecord
-Elfstedentocht Alternatieve Marathon Cup KPN Studio Sport Sportforum Langs Lijn Omstreken Schaatsbond
-Allround Sprint Afstanden Massastart Ploegenachtervolging Teamsprint Aflossing Relay Superfinale Finale
-Stadion Ijsstadion IJsstadion Ice Arena Hal Sportpaleis Ahoy Amerikaanse Amerikaan Canadese Canadees
-Ook Echt Heel Zeer Mooi Super Allemachtig Goed Slecht Blij Trots Tevreden Teleurgesteld Teleurgestelde
-Razendsnelle Superieure Oppermachtige Snelle Blije Revanche Opnieuw Nieuwe Jonge
-Winnaar Winnares Kampioen Kampioene Wereldkampioen Wereldkampioene Bondscoach Coach Trainer Ploegleider
-God Mijn Onze Ons Jullie Zulke Zulk Dankzij Volgens Ondanks Zonder Binnen Buiten Boven Beneden Tussen
-Hier Daarvoor Daaropvolgend Vervolgens Uiteindelijk Intussen Inmiddels Eindelijk Daarentegen Bovendien
-Deel Weekend Seizoen Jaar Jaren Slotdag Laatste Slotrit Rit Ronde Race Afstand Afstanden
-Ruim Bijna Slechts Maar Pas Al Zelf Andere Anderen Elke Ieder Iedere Enkele Sommige Welke Zonder
-NOS ISU KNSB WK EK NK OS WB ARD AD NRC RTL BBC NOC NSF TeamNL Zuid-Koreaan Zuid-Koreaanse Noord-Korea
-Shorttrack Langebaan Schaatsen Schaatser Schaatsster Sportvrouw Sportman Adelskalender Wilhelmus
-Kopzorgen Geen Hoewel Aldus Bron Noot Update Live Liveblog Tekst Oproep Zaterdagavond Zondagmiddag
-Zaterdagmiddag Vrijdagavond Zondagavond Zondagochtend Zaterdagochtend Donderdagavond
-""".split())
+NON_NAME_WORDS = frozenset(fold(w) for w in ["De", "Het", "Een", "Bij", "Op", "In", "Na", "Met", "Voor", "Achter", "Ook", "Maar", "En", "Toch", "Dat", "Die", "Dit", "Deze", "Daar", "Daarmee", "Daarna", "Daarbij", "Daardoor", "Hij", "Zij", "Ze", "Zijn", "Hun", "Wij", "We", "Ik", "Je", "Jij", "U", "Er", "Als", "Wel", "Niet", "Nog", "Zo", "Tweede", "Derde", "Eerste", "Vierde", "Vijfde", "Zesde", "Zevende", "Achtste", "Negende", "Tiende", "Verder", "Vanaf", "Tot", "Tijdens", "Door", "Om", "Over", "Onder", "Uit", "Aan", "Naar", "Tegen", "Sinds", "Wie", "Wat", "Waar", "Wanneer", "Hoe", "Waarom", "Omdat", "Nadat", "Toen", "Terwijl", "Hoewel", "Zodat", "Want", "Dus", "Alleen", "Juist", "Zelfs", "Vooral", "Eerder", "Later", "Vandaag", "Morgen", "Gisteren", "Straks", "Nu", "Dan", "Alle", "Iedereen", "Niemand", "Geen", "Veel", "Weinig", "Minder", "Beide", "Allebei", "Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag", "Januari", "Februari", "Maart", "April", "Mei", "Juni", "Juli", "Augustus", "September", "Oktober", "November", "December", "Spelen", "Olympische", "Olympisch", "Olympic", "Oval", "Wereldbeker", "Wereldbekerfinale", "Wereldkampioenschappen", "Europese", "Europees", "Nederlandse", "Nederlands", "Nederland", "Oranje", "Thialf", "Jumbo-Visma", "Jumbo", "Visma", "Team", "TalentNED", "Reggeborgh", "Bekijk", "Lees", "Kijk", "Video", "Foto", "Interview", "Reactie", "Samenvatting", "Uitslag", "Uitslagen", "Goud", "Zilver", "Brons", "Winst", "Zege", "Titel", "Podium", "Record", "Wereldrecord", "Baanrecord", "Elfstedentocht", "Alternatieve", "Marathon", "Cup", "KPN", "Studio", "Sport", "Sportforum", "Langs", "Lijn", "Omstreken", "Schaatsbond", "Allround", "Sprint", "Afstanden", "Massastart", "Ploegenachtervolging", "Teamsprint", "Aflossing", "Relay", "Superfinale", "Finale", "Stadion", "Ijsstadion", "IJsstadion", "Ice", "Arena", "Hal", "Sportpaleis", "Ahoy", "Amerikaanse", "Amerikaan", "Canadese", "Canadees", "Ook", "Echt", "Heel", "Zeer", "Mooi", "Super", "Allemachtig", "Goed", "Slecht", "Blij", "Trots", "Tevreden", "Teleurgesteld", "Teleurgestelde", "Razendsnelle", "Superieure", "Oppermachtige", "Snelle", "Blije", "Revanche", "Opnieuw", "Nieuwe", "Jonge", "Winnaar", "Winnares", "Kampioen", "Kampioene", "Wereldkampioen", "Wereldkampioene", "Bondscoach", "Coach", "Trainer", "Ploegleider", "God", "Mijn", "Onze", "Ons", "Jullie", "Zulke", "Zulk", "Dankzij", "Volgens", "Ondanks", "Zonder", "Binnen", "Buiten", "Boven", "Beneden", "Tussen", "Hier", "Daarvoor", "Daaropvolgend", "Vervolgens", "Uiteindelijk", "Intussen", "Inmiddels", "Eindelijk", "Daarentegen", "Bovendien", "Deel", "Weekend", "Seizoen", "Jaar", "Jaren", "Slotdag", "Laatste", "Slotrit", "Rit", "Ronde", "Race", "Afstand", "Afstanden", "Ruim", "Bijna", "Slechts", "Maar", "Pas", "Al", "Zelf", "Andere", "Anderen", "Elke", "Ieder", "Iedere", "Enkele", "Sommige", "Welke", "Zonder", "NOS", "ISU", "KNSB", "WK", "EK", "NK", "OS", "WB", "ARD", "AD", "NRC", "RTL", "BBC", "NOC", "NSF", "TeamNL", "Zuid-Koreaan", "Zuid-Koreaanse", "Noord-Korea", "Shorttrack", "Langebaan", "Schaatsen", "Schaatser", "Schaatsster", "Sportvrouw", "Sportman", "Adelskalender", "Wilhelmus", "Kopzorgen", "Geen", "Hoewel", "Aldus", "Bron", "Noot", "Update", "Live", "Liveblog", "Tekst", "Oproep", "Zaterdagavond", "Zondagmiddag", "Zaterdagmiddag", "Vrijdagavond", "Zondagavond", "Zondagochtend", "Zaterdagochtend", "Donderdagavond"])
 
 # Family names written first (East Asian order): the first word alone refers to the skater later.
-CJK_SURNAMES = frozenset(fold(w) for w in """
-Kim Lee Park Choi Lim Hwang Um Jung Jang Kang Cho Shim Yoon Kwak Noh Seo Shin Han Oh Mo Ahn Song
-Zhang Wang Li Liu Chen Yang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Ning Mu Fan Wu Han
-Dong Yu Jin Xin Tian Ren Gong Qu Bai
-""".split())
+CJK_SURNAMES = frozenset(fold(w) for w in ["Kim", "Lee", "Park", "Choi", "Lim", "Hwang", "Um", "Jung", "Jang", "Kang", "Cho", "Shim", "Yoon", "Kwak", "Noh", "Seo", "Shin", "Han", "Oh", "Mo", "Ahn", "Song", "Zhang", "Wang", "Li", "Liu", "Chen", "Yang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma", "Zhu", "Hu", "Guo", "He", "Gao", "Lin", "Luo", "Zheng", "Ning", "Mu", "Fan", "Wu", "Han", "Dong", "Yu", "Jin", "Xin", "Tian", "Ren", "Gong", "Qu", "Bai"])
 
 
 @dataclass

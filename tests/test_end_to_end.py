@@ -13,7 +13,7 @@ from email.utils import format_datetime
 from sqlalchemy.engine import Engine
 
 from schaatsbot.commands.run import build_telegram_runtime
-from tests.bot.conftest import fake_api, settings_for  # noqa: F401  (fixture)
+from tests.bot.conftest import settings_for
 from tests.bot.fake_bot_api import FakeBotApi, private_message
 from tests.jobs.feed_server import FeedServer, Item, Reply, feed_xml
 
@@ -44,12 +44,10 @@ async def wait_for(condition, timeout: float = 40.0) -> None:  # type: ignore[no
         await asyncio.sleep(0.1)
 
 
-async def test_a_followed_skater_on_a_new_podium_reaches_the_fan_once(
-    fake_api: FakeBotApi, engine: Engine, db_url: str
-) -> None:
-    now = dt.datetime.now(dt.timezone.utc)
+async def test_a_followed_skater_on_a_new_podium_reaches_the_fan_once(engine: Engine, db_url: str) -> None:
+    now = dt.datetime.now(dt.UTC)
     earlier, latest = reports(now)
-    with FeedServer() as feeds:
+    with FeedServer() as feeds, FakeBotApi() as fake_api:
         feeds.script(FEED, Reply(body=feed_xml(earlier), etag='"v1"'))
         settings = settings_for(fake_api, db_url, feed_urls=[feeds.url(FEED)], poll_interval_seconds=5,
                                 poll_interval_live_seconds=5)

@@ -98,7 +98,7 @@ def build_telegram_runtime(settings: Settings, engine: Engine) -> Application:
         for task in tasks:
             try:
                 await asyncio.wait_for(task, timeout=10)
-            except (asyncio.TimeoutError, asyncio.CancelledError):
+            except (TimeoutError, asyncio.CancelledError):
                 log.warning("the outbox dispatcher did not stop in time; pending rows stay in the outbox")
         await poller.aclose()
         if chained_shutdown:
