@@ -14,7 +14,9 @@ NOS_SKATING_FEED = "https://feeds.nos.nl/nossportschaatsen"
 class Settings(BaseSettings):
     """Every knob of schaatsbot; ``.env.example`` documents each one."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True
+    )
 
     telegram_bot_token: SecretStr | None = None
     telegram_base_url: str = "https://api.telegram.org/bot"
