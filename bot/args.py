@@ -36,8 +36,11 @@ _PHRASES = (
     (re.compile(r"\blong[\s-]*track\b"), "longtrack"),
     (re.compile(r"\blange[\s-]+baan\b"), "langebaan"),
     (re.compile(r"\bkorte[\s-]+baan\b"), "kortebaan"),
-    (re.compile(r"(?<=\d)\s*(?:metres|metre|meters)\b"), " meter"),
+    (re.compile(r"(?<=\d)\s*(?:metres|metre|meters|mtrs|mtr)\b"), " meter"),
+    (re.compile(r"[/&+]"), " "),  # 'dames/heren', 'm&v'
 )
+# Words between the ones that matter: '500 meter dames en heren'.
+_FILLERS = frozenset({"en", "and", "of", "or", "bij", "voor", "for"})
 _UNIT_AFTER_NUMBER = re.compile(r"^\d[\d.,]*k?$")
 _EDGE_PUNCT = "()[]{}!?;:\"'“”‘’"
 
@@ -65,18 +68,20 @@ def parse_race_args(args: Sequence[str]) -> RaceQuery | ArgProblem:
     lowered = text.lower()
     for pattern, glued in _PHRASES:
         lowered = pattern.sub(glued, lowered)
-    gender = discipline = None
+    genders: set[str] = set()
+    discipline = None
     rest: list[str] = []
     for token in lowered.split():
         word = token.strip(_EDGE_PUNCT).rstrip(".,")
         if word == "m" and rest and _UNIT_AFTER_NUMBER.match(rest[-1]):
             rest.append(word)  # '500 m' is metres, not men
-        elif word in GENDER_WORDS and gender in (None, GENDER_WORDS[word]):
-            gender = GENDER_WORDS[word]
+        elif word in GENDER_WORDS:
+            genders.add(GENDER_WORDS[word])
         elif word in DISCIPLINE_WORDS and discipline in (None, DISCIPLINE_WORDS[word]):
             discipline = DISCIPLINE_WORDS[word]
-        elif word:
+        elif word and word not in _FILLERS:
             rest.append(word)
+    gender = genders.pop() if len(genders) == 1 else None  # 'dames en heren' asks for both
     if not rest:
         return RaceQuery(None, gender, discipline)
     wanted = " ".join(rest)

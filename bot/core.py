@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from sqlmodel import Session
@@ -153,8 +153,8 @@ def weekend_command(session: Session, request: Request) -> Reply:
     if isinstance(query, ArgProblem):
         return _problem(query, request)
     days = _weekend(session, request, query)
-    if not days:
-        return _nothing_found(session, request, query)
+    if not days:  # whatever was asked, the answer is about the weekend
+        return _nothing_found(session, request, replace(query, distance=None))
     return Reply(render.render_weekend(days, request.lang))
 
 
@@ -201,13 +201,14 @@ def _skater_reply(session: Session, skater_id: int, lang: Lang) -> Reply:
 
 def _weekend(session: Session, request: Request, query: RaceQuery) -> list[queries.WeekendDay]:
     days = queries.latest_weekend(session=session, today=request.today or dt.date.today())
-    if query.gender is None and query.discipline is None:
+    if query.gender is None and query.discipline is None and query.distance is None:
         return days
     families = queries.DISCIPLINE_FAMILIES.get(query.discipline or "", ())
     kept = []
     for day in days:
         races = tuple(r for r in day.races
                       if (query.gender is None or r.race.gender == query.gender)
+                      and (query.distance is None or r.race.distance == query.distance)
                       and (not families or r.race.discipline in families))
         if races:
             kept.append(queries.WeekendDay(day.date, races))

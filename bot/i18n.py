@@ -101,9 +101,7 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "I cannot find that skater any more. Search again with /skater.",
     },
     "latest_results": {"nl": "laatste uitslagen", "en": "latest results"},
-    "weekend_title": {"nl": "Weekend", "en": "Weekend"},
     "undated": {"nl": "zonder datum", "en": "undated"},
-    "more_placings": {"nl": "… en nog {count} klasseringen", "en": "… and {count} more placings"},
     "points": {"nl": "{points} pnt", "en": "{points} pts"},
 }
 

@@ -26,6 +26,7 @@ from storage.races import record_races
 log = logging.getLogger(__name__)
 
 IngestStatus = Literal["new", "changed", "unchanged", "skipped"]
+NOT_SKATING = "not about skating"  # the reason of an item a general feed carries about another sport
 Parser = Callable[[parsing.Article], parsing.ParseResult]
 
 
@@ -48,7 +49,7 @@ def ingest_item(*, engine: Engine, item: FeedItem, skating_only: bool = False,
     with new_session(engine) as session:
         known = get_article(session=session, guid=item.guid) is not None
         if skating_only and not known and not is_skating(item.title, item.text):
-            return IngestResult(item.guid, item.title, "skipped", reason="not about skating")
+            return IngestResult(item.guid, item.title, "skipped", reason=NOT_SKATING)
         # An undated item keeps the fetch time of its first sighting as its date.
         published = item.published if item.dated or not known else None
         stored = upsert_article(session=session, guid=item.guid, feed=item.feed, title=item.title,

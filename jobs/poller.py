@@ -24,7 +24,7 @@ from sqlmodel import col, func, select
 
 from jobs.feedread import FeedItem, FeedRead, read_feed
 from jobs.fetch import DEFAULT_USER_AGENT, FetchError, FetchResult, fetch, is_local, make_client
-from jobs.ingest import IngestResult, ingest_item
+from jobs.ingest import NOT_SKATING, IngestResult, ingest_item
 from jobs.ports import Messenger
 from schaatsbot.settings import Settings
 from storage.articles import content_hash, known_hashes
@@ -32,13 +32,13 @@ from storage.changes import RaceChange
 from storage.db import new_session
 from storage.feeds import get_or_create_feed, mark_alerted, record_failure, record_success, record_warning
 from storage.models import Feed, Race, utcnow
+from storage.races import LOCAL_TZ
 
 log = logging.getLogger(__name__)
 
 ReportStatus = Literal["ok", "not_modified", "error", "backoff"]
 ChangesHook = Callable[[list[RaceChange]], Awaitable[None] | None]
 JITTER = 0.1  # +-10 % on every delay, so many bots never poll in lockstep
-_LOCAL_TZ_NAME = "Europe/Amsterdam"
 
 
 @dataclass(slots=True)
@@ -111,6 +111,9 @@ class FeedPoller:
         self._failures: dict[str, int] = {}
         self._live_until: dt.datetime | None = None
         self._logged: set[tuple[str, str]] = set()
+        # (feed, guid) -> content hash of items a general feed carried that are not about skating: they are
+        # not stored, so without this every poll would look each of them up and run the topic check again.
+        self._not_skating: dict[tuple[str, str], str] = {}
         self._lock = asyncio.Lock()  # a slow poll and the next scheduled one never overlap
 
     # --- the job ------------------------------------------------------------------------------------------
@@ -143,8 +146,8 @@ class FeedPoller:
         feed = await asyncio.to_thread(self._feed_row, source, name)
         try:
             fetched = await self._fetch(source, feed)
-            read, unchanged = (None, set()) if fetched.status == "not_modified" else await asyncio.to_thread(
-                self._read, fetched.body, name, now)
+            read, unchanged, not_skating = (None, set(), set()) if fetched.status == "not_modified" else (
+                await asyncio.to_thread(self._read, source, fetched.body, name, now))
             if read is not None and not read.is_feed:
                 raise FetchError("http", "not a feed (no RSS or Atom found in the response)")
         except FetchError as exc:
@@ -156,6 +159,9 @@ class FeedPoller:
                 if item.guid in unchanged:
                     report.items.append(IngestResult(item.guid, item.title, "unchanged"))
                     continue
+                if item.guid in not_skating:
+                    report.items.append(IngestResult(item.guid, item.title, "skipped", reason=NOT_SKATING))
+                    continue
                 try:
                     result = await self._ingest(item, skating_only=not is_skating_feed(source))
                 except Exception as exc:  # e.g. the database stayed locked: the item is retried next poll
@@ -163,6 +169,7 @@ class FeedPoller:
                     report.warnings.append(f"item {item.guid} not stored: {exc.__class__.__name__}: {exc}")
                     result = IngestResult(item.guid, item.title, "skipped", reason=f"error: {exc}")
                 report.items.append(result)
+                self._remember_skip(source, item, result)
                 if result.changes:
                     await self._notify_changes(list(result.changes))
         await asyncio.to_thread(self._record_success, source, name, fetched, read, report.warnings)
@@ -256,6 +263,13 @@ class FeedPoller:
             self._log_once(source, f"warn:{warning}", logging.WARNING, "feed %s: %s", name, warning)
         return warnings
 
+    def _remember_skip(self, source: str, item: FeedItem, result: IngestResult) -> None:
+        if result.status != "skipped" or result.reason != NOT_SKATING:
+            return
+        if len(self._not_skating) > 5000:  # a general feed rotates through a few hundred items a week
+            self._not_skating.clear()
+        self._not_skating[(source, item.guid)] = content_hash(item.title, item.text)
+
     def _log_once(self, source: str, key: str, level: int, message: str, *args: object) -> None:
         """The first occurrence at ``level``, repeats at DEBUG: a feed broken for a day logs one line."""
         first = (source, key) not in self._logged
@@ -276,14 +290,20 @@ class FeedPoller:
 
     # --- database (worker thread) -------------------------------------------------------------------------
 
-    def _read(self, body: bytes, name: str, now: dt.datetime) -> tuple[FeedRead, set[str]]:
-        """The feed's items, and the guids whose text is already stored (one query for the whole feed)."""
+    def _read(self, source: str, body: bytes, name: str, now: dt.datetime) -> tuple[FeedRead, set[str], set[str]]:
+        """The feed's items, the guids whose text is already stored (one query for the whole feed), and the
+        guids whose text was already found not to be about skating."""
         read = read_feed(body, feed_name=name, fetched_at=now)
         with new_session(self.engine) as session:
             known = known_hashes(session=session, guids=[item.guid for item in read.items])
-        unchanged = {item.guid for item in read.items
-                     if item.guid in known and content_hash(item.title, item.text) in known[item.guid][1]}
-        return read, unchanged
+        unchanged, not_skating = set(), set()
+        for item in read.items:
+            digest = content_hash(item.title, item.text)
+            if item.guid in known and digest in known[item.guid][1]:
+                unchanged.add(item.guid)
+            elif item.guid not in known and self._not_skating.get((source, item.guid)) == digest:
+                not_skating.add(item.guid)
+        return read, unchanged, not_skating
 
     def _feed_row(self, source: str, name: str) -> Feed:
         with new_session(self.engine) as session:
@@ -336,16 +356,10 @@ class FeedPoller:
 
 def _schedule(windows: Sequence[str]) -> list[tuple[dt.datetime, dt.datetime]]:
     """LIVE_SCHEDULE windows as aware datetimes (Amsterdam time when they carry no offset)."""
-    try:
-        from zoneinfo import ZoneInfo
-
-        local: dt.tzinfo = ZoneInfo(_LOCAL_TZ_NAME)
-    except Exception:  # pragma: no cover
-        local = dt.timezone(dt.timedelta(hours=1))
     out = []
     for window in windows:
         start_text, _, end_text = window.partition("/")
         start, end = dt.datetime.fromisoformat(start_text), dt.datetime.fromisoformat(end_text)
-        out.append((start if start.tzinfo else start.replace(tzinfo=local),
-                    end if end.tzinfo else end.replace(tzinfo=local)))
+        out.append((start if start.tzinfo else start.replace(tzinfo=LOCAL_TZ),
+                    end if end.tzinfo else end.replace(tzinfo=LOCAL_TZ)))
     return out

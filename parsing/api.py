@@ -39,11 +39,23 @@ def build_doc(article: Article) -> Doc:
         doc.competition = "world_cup"  # NOS race reports without a named event are World Cup weekends
     if doc.discipline == "short_track" and doc.competition == "other" and re.search(r"\bwk\b|wereldtitel", full):
         doc.competition = "world_championships"
-    venue = ctx.find_venue(fold(title)) or ctx.find_venue(lead) or ctx.find_venue(full) or \
+    venue = ctx.find_venue(fold(title)) or ctx.find_venue(lead) or _venue_in_current_sentences(paragraphs, doc) or \
         ctx.find_venue(fold(title), framed=False) or ctx.find_venue(lead, framed=False)
     doc.venue = venue[1] if venue else None
     doc.default_gender = ctx.gender_cue(fold(paragraphs[0])) if paragraphs else None
     return doc
+
+
+def _venue_in_current_sentences(paragraphs: list[str], doc: Doc) -> tuple[int, str] | None:
+    """The first venue named in a sentence that is not about an earlier competition."""
+    for par in paragraphs:
+        for sentence in re.split(r"(?<=[.!?])\s+", fold(par)):
+            if ctx.is_historical(sentence, doc.published_year) or re.search(r"\bspelen\b", sentence):
+                continue
+            found = ctx.find_venue(sentence)
+            if found:
+                return found
+    return None
 
 
 def published_off_season(article: Article) -> bool:

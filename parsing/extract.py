@@ -212,7 +212,7 @@ class Doc:
 _PREP_BEFORE = re.compile(r"(?:\bM\d+\s+(?:(?:de|het|haar|zijn)\s+)?(?:[\w-]+\s+)?$)|\b(?:dan|van|voor|achter|op|tegen|met|naar|bij|na|uit|als|zoals|aan|over|door|om|"
                           r"zonder|ondanks|dankzij|tussen|onder|boven|rond|rondom|volgens|namens|vanaf)\s+"
                           r"(?:(?:de|het|een|haar|zijn|hun)\s+)?(?:[\w-]+e\s+)?(?:[\w-]+\s+)?$")
-_NP_LEAD = re.compile(r"^(?:(?:bij|op|in|met|na|over)\s+[a-z0-9 ,'-]*?\s+)?(?:de|het)\s+((?:[a-z'-]+\s+){0,2}?[a-z'-]+)\s+"
+_NP_LEAD = re.compile(r"^(?:(?:bij|op|in|met|na|over)\s+[a-z0-9 ,'-]*?\s+)?(?:de|het)\s+((?:[a-zA-Z0-9'-]+\s+){0,4}?[a-z'-]+)\s+"
                       r"(?:won|wint|werd|was|is|klokte|klokt|reed|rijdt|pakte|pakt|eindigde|zegevierde|zegeviert|"
                       r"kwam|bleef|ging|veroverde|greep|noteerde|finishte|schreef|versloeg|hield)\b")
 _PRONOUN_SUBJ = re.compile(r"(?<!\bmet )(?<!\bvan )(?<!\bvoor )(?<!\bdan )(?<!\bachter )(?<!\bop )\b(?:hij|zij|ze)\b")
@@ -223,7 +223,7 @@ _ROLE_NP = re.compile(r"^(?:(?:[\w-]+\s+){0,8}?)(?:de|het)\s+(?:[\w'-]+\s+){0,2}
                       r"\d+-jarige|routinier|debutant|debutante|favoriet|brabander|brabantse|groninger|drent|"
                       r"limburger|noord-hollander|noord-hollandse|zuid-hollander|overijsselaar|tukker|"
                       r"amsterdammer|recordhouder|wereldrecordhouder|shorttrackster|shorttracker)\b")
-_SPLIT_CLAUSE = re.compile(r"\s*(?:,(?!\d)|;|:(?!\s*(?:T\d+(?:\s+(?:tegen|om)\s+T\d+)?|goud|zilver|brons)\s*$)|\s-\s|\bmaar\b|\bwant\b|(?=\b(?:terwijl|waarna|waarop|toen|nadat|omdat|"
+_SPLIT_CLAUSE = re.compile(r"\s*(?:,(?!\d)|;|:(?!\s*(?:T\d+(?:\s+(?:tegen|om)\s+T\d+)?|goud|zilver|brons)\s*$)|\s-\s|(?<!alleen )\bmaar\b|\bwant\b|(?=\b(?:terwijl|waarna|waarop|toen|nadat|omdat|"
                            r"hoewel|totdat|zodat|voordat|doordat)\b))\s*")
 _TEAM_WORDS = re.compile(r"\b(?:de|het)\s+(?:nederlandse|japanse|canadese|noorse|amerikaanse|chinese|koreaanse|"
                          r"zuid-koreaanse|russische|duitse|italiaanse|poolse)\s+(?:vrouwen|mannen|dames|heren|ploeg|"
@@ -256,7 +256,7 @@ class Engine:
         self.doc = doc
         self.reg = doc.registry
         self.raws: list[Raw] = []
-        self.times: dict[tuple, dict[int, tuple[int, int]]] = {}  # race key -> pid -> (time, order)
+        self.times: dict[tuple, dict[object, tuple[int, int]]] = {}  # race key -> pid -> (time, order)
         self.margins: list[tuple] = []  # pending derived times
         self.order = 0
         self.focus: Person | None = None
@@ -270,6 +270,7 @@ class Engine:
         self.last_group: list[Ent] = []
         self.focus_team_code: str | None = None
         self.section_idx = 0
+        self.body_mentions: set[int] = set()
         self.sentence_clock = 0
         self.team_members: dict[tuple, tuple[Person, ...]] = {}
         self.points: dict[tuple, int] = {}
@@ -316,7 +317,7 @@ class Engine:
                     _re_search(r"record|toptijd", folded[max(0, a - 45):a]) else frozenset()
                 ents.append(Ent("T", a, b, value=hund, tag=tag))
                 taken.append((a, b))
-        for a, b, code, ordn in distance_mentions(sent):
+        for a, b, code, ordn, mixed in distance_mentions(sent):
             if _re_search(r"(?:\d[\d.]*\s*(?:,|en|of|t/m|tot)|\bkeer)\s*$", sent[max(0, a - 12):a]):
                 continue  # "(500, 1.500, 5.000 en 10.000 meter)": a list, not a race
             if free(a, b):
@@ -325,7 +326,7 @@ class Engine:
                     continue
                 if code == "classification":
                     code = "sprint_classification" if self.doc.discipline == "sprint" else "allround_classification"
-                ents.append(Ent("D", a, b, code=code, ordinal=ordn))
+                ents.append(Ent("D", a, b, code=code, ordinal=ordn, demonym_gender="mixed" if mixed else None))
                 taken.append((a, b))
         for m in _POINTS_RE.finditer(folded):
             if free(m.start(), m.end()):
@@ -448,12 +449,14 @@ class Engine:
         ents = self.entities(sent, folded, headline)
         masked, index = _mask(folded, ents)
         if not headline:
+            self.body_mentions.update(e.person.pid for e in ents if e.kind == "P" and e.person is not None)
             for e in ents:
                 if e.kind == "D" and e.code and e.code.startswith("other:") and e.code.endswith("km") and \
                         "elfsteden" not in folded[e.start:e.end]:
                     self.section_km.setdefault(self.section_idx, set()).add(e.code)
         # -- sentence context
-        year_free = _strip_sinds(folded)
+        year_free = _re_sub(r"\b(?:net als|evenals|zoals)\s+(?:in\s+)?(?:vorig(?:e)?\s+(?:jaar|seizoen|week|editie)|"
+                            r"(?:19|20)\d\d)", " ", _strip_sinds(folded))
         if _re_search(r"record|toptijd", folded):
             year_free = _re_sub(r"(?:\buit|\bsinds|\bvan)\s+(?:\w+\s+)?(?:19|20)\d\d|\((?:19|20)\d\d\)", " ", year_free)
         hist = ctx.is_historical(year_free, self.doc.published_year, self.doc.competition in ("olympics",))
@@ -477,26 +480,31 @@ class Engine:
         self._pronoun_gender(folded)
         fw = _FEMALE_WORDS.search(folded)
         if fw and not headline:
-            target = next((e.person for e in ents if e.kind == "P" and e.start < fw.start()), None) or self.focus
-            if target is not None:
-                self._vote(target, "women", 2)
-        # -- clauses
-        clauses = _clauses(masked)
+            fw_person = next((e.person for e in ents if e.kind == "P" and e.start < fw.start()), None) or self.focus
+            if fw_person is not None:
+                self._vote(fw_person, "women", 2)
+        # -- clauses (a sentence naming no skater, country, time or points can only move the context)
+        clauses = _clauses(masked) if _HAS_FACT.search(masked) else []
         prev_subject: Ent | None = None
         sentence_subject: Ent | None = None
         sentence_rank_given = False
         consumed: set[int] = set()
-        if not standings_sent or "respectievelijk" in masked:
+        if (not standings_sent or "respectievelijk" in masked) and _SPECIAL_HINT.search(masked):
             consumed |= self._special(masked, index, hist, future, when, headline, dists, standings_sent)
         standings = False
         n_raws = len(self.raws)
-        earlier: Ent | None = None
+        earlier: Ent | str | None = None
+        dist: Ent | str | None
         self.sentence_subject = None
         self._after_relative = False
         self._prev_clause = ""
         when = None
         hist_seen = False
+        hist_clauses_have_cue = hist and any(
+            ctx.is_historical(_strip_year_context(c), self.doc.published_year, self.doc.competition in ("olympics",))
+            for _, c in clauses)
         live_dists: set[str] = set()
+        main_dists: set[str] = set()
         for ci, (cstart, clause) in enumerate(clauses):
             if _re_search(r"\b(?:net als|zoals|evenals)\s+(?:op\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|"
                          r"zaterdag|zondag|gisteren)", clause):
@@ -510,21 +518,29 @@ class Engine:
             self._prev_clause = clause
             if subj is not None and subj.kind == "P" and subj.person is not None:
                 self.reg.touch(subj.person)
-            if hist and not hist_seen:
-                hist_seen = ctx.is_historical(_strip_year_context(clause), self.doc.published_year,
-                                              self.doc.competition in ("olympics",)) or \
-                    not _re_search(r"(?:19|20)\d\d", folded)
-            clause_hist = hist_seen or bool(_HIST_CLAUSE.search(clause))
-            if not clause_hist:
-                live_dists.update(_re_findall(r"\bD\d+\b", clause))
             appositive = ci > 0 and ci + 1 < len(clauses) and bool(_re_fullmatch(
                 r"(?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+", clauses[ci - 1][1])) and not _has_verb(clause)
+            own_hist = False
+            if hist and not hist_seen:
+                own_hist = ctx.is_historical(_strip_year_context(clause), self.doc.published_year,
+                                             self.doc.competition in ("olympics",))
+                # a cue inside an apposition ("X, vorig seizoen nog tweede, werd negende") stays there
+                if own_hist and not appositive or not hist_clauses_have_cue:
+                    hist_seen = True
+            clause_hist = hist_seen or own_hist or bool(_HIST_CLAUSE.search(clause))
+            if not clause_hist:
+                live_dists.update(_re_findall(r"\bD\d+\b", clause))
+                if not appositive and not _re_match(r"^(?:die|dat|waar|toen)\b", clause) and \
+                        ctx.weekday_of(clause) is None:
+                    main_dists.update(_re_findall(r"\bD\d+\b", clause))
             dist = self._distance_for(clause, index, earlier, subj, len({d.code for d in dists}) > 1)
             if dist is not None and not _re_match(r"^(?:die|dat)\b", clause) and not appositive:
                 earlier = dist
             if appositive:
                 dist = earlier
             cg = _gender_of(clause)
+            if isinstance(dist, Ent) and dist.demonym_gender == "mixed":
+                cg = "mixed"
             clause_gender = cg or (None if headline else gender if ci == 0 or
                                    len([c for c in clauses if _gender_of(c[1])]) <= 1 else None)
             clause_when = when
@@ -546,14 +562,14 @@ class Engine:
             if not headline:
                 hits = [h for h in hits if h.kind != "head_best"]
             if not hits and not BLOCK_RE.search(clause):
-                tm = _re_search(r"\b(?:veroverde|verovert|veroverd|greep|grijpt|gegrepen|pakte|pakt|gepakt|prolongeerde|"
+                title_m = _re_search(r"\b(?:veroverde|verovert|veroverd|greep|grijpt|gegrepen|pakte|pakt|gepakt|prolongeerde|"
                                 r"heroverde|won|wint|gewonnen|behaalde)\s+(?:[\w-]+\s+){0,4}?(D\d+)|"
                                 r"\b(?:heeft|hebben|had)\s+(?:[\w-]+\s+){0,5}?(D\d+)\s+(?:[\w-]+\s+){0,3}?(?:veroverd|gepakt|"
                                 r"gewonnen|gegrepen|behaald|geprolongeerd|opgeeist)\b", clause)
-                if tm and index[tm.group(1) or tm.group(2)].code in ("allround_classification",
+                if title_m and index[title_m.group(1) or title_m.group(2)].code in ("allround_classification",
                                                                     "sprint_classification") and \
                         _re_search(r"titel|kampioen", folded):
-                    hits = [RankHit(tm.start(), tm.end(), 1, "title")]
+                    hits = [RankHit(title_m.start(), title_m.end(), 1, "title")]
             group = _group_at(clause, index)
             if group:
                 self.last_group = group
@@ -598,12 +614,12 @@ class Engine:
                 break
             # headline gapping: "Tsuchiya wint ..., Schouten derde" / "Michel Mulder tweede"
             if not hits and key is not None and (headline or ci > 0 and sentence_rank_given):
-                g = _re_match(r"^(?:(?:de|het)\s+[\w-]+\s+)?([PC]\d+)\s+\(?(" + ORD + r")\)?(?:\s+\(?T\d+\)?)?\s*"
+                gap = _re_match(r"^(?:(?:de|het)\s+[\w-]+\s+)?([PC]\d+)\s+\(?(" + ORD + r")\)?(?:\s+\(?T\d+\)?)?\s*"
                              r"(?:in\s+T\d+|met\s+T\d+|\(T\d+\))?\s*(?:(?:op|in|bij)\s+(?:de\s+)?(?:\w+\s+)?[DP]\d+)?\s*$",
                              clause)
-                if g and not BLOCK_RE.search(clause):
-                    ent = index[g.group(1)]
-                    rank = ordinal_value(g.group(2))
+                if gap and not BLOCK_RE.search(clause):
+                    ent = index[gap.group(1)]
+                    rank = ordinal_value(gap.group(2))
                     if rank and id(ent) not in consumed:
                         self._add(key, rank, ent, self._time_in(clause, index, ent), None, gender is not None,
                                   when, clause_hist, headline, clause, index)
@@ -662,8 +678,7 @@ class Engine:
         new_raws = [r for r in self.raws[n_raws:] if not r.historical and (r.date is None or not aside)]
         live = [d for d in dists if _tok(index, d) in live_dists]
         asides = [r for r in self.raws[n_raws:] if not r.historical and r.date is not None and aside]
-        if asides and not new_raws or len(self.raws) > n_raws and not new_raws and not live or \
-                hist and not live or len(self.raws) == n_raws and BLOCK_RE.search(masked):
+        if asides and not new_raws or len(self.raws) > n_raws and not new_raws and not live or hist and not live:
             dists = []
         elif hist:
             dists = live
@@ -677,7 +692,8 @@ class Engine:
             self.section.ambiguous = len(codes) > 1
             dists = []
         elif len({d.code for d in dists}) > 1:
-            dists = []
+            main = [d for d in dists if _tok(index, d) in main_dists]
+            dists = main if len({d.code for d in main}) == 1 else []
         if dists and not future:
             last = dists[-1]
             self.section.ambiguous = False
@@ -714,7 +730,8 @@ class Engine:
         if _re_match(r"^(?:die|dat|wie)\b", clause):
             if self._prev_clause:
                 last = _re_findall(r"\b[PC]\d+\b", self._prev_clause)
-                if last and _re_search(r"[PC]\d+\s*(?:\(T\d+\))?\s*$", self._prev_clause):
+                if last and _re_search(r"[PC]\d+\s*(?:\(T\d+\))?(?:\s+(?:heen|voorbij|voor|achter|af|aan|in|uit))?\s*$",
+                                       self._prev_clause):
                     return index[last[-1]]
             if prev is not None:
                 return prev
@@ -762,8 +779,8 @@ class Engine:
                 if person is not None:
                     return self._ent_for(person)
         if _TEAM_WORDS.search(clause):
-            tm = _TEAM_WORDS.search(clause)
-            word = tm.group(0)
+            team_m = _TEAM_WORDS.search(clause)
+            word = team_m.group(0) if team_m else ""
             ioc = "NED" if "nederlandse" in word or "oranje" in word else None
             if ioc is None:
                 for w in word.split():
@@ -823,7 +840,7 @@ class Engine:
         return None
 
     # ---------------------------------------------------------------------------------- context
-    def _distance_for(self, clause: str, index: dict[str, Ent], earlier: Ent | None, subj: Ent | None,
+    def _distance_for(self, clause: str, index: dict[str, Ent], earlier: Ent | str | None, subj: Ent | None,
                       mixed: bool) -> Ent | str | None:
         """The race a clause speaks of: a distance in it (not a temporal 'voor de 1.000 meter'), else one named
         earlier in the sentence, else the subject's latest race when the section is ambiguous."""
@@ -843,8 +860,10 @@ class Engine:
             return self.last_race[subj.person.pid]
         return None
 
-    def _key(self, dist: Ent | None, gender: str | None, clause: str, index: dict[str, Ent], when: date | None,
+    def _key(self, dist: Ent | str | None, gender: str | None, clause: str, index: dict[str, Ent], when: date | None,
              hist: bool, folded: str) -> tuple | None:
+        code: str | None
+        rnd: int | None
         if isinstance(dist, str):
             code, rnd = dist, None
         elif dist is not None:
@@ -882,7 +901,7 @@ class Engine:
             if "record" in tm.tag:
                 continue
             before = clause[:m.start()]
-            if _re_search(r"\b(?:tegen|dan|van)\s+$", before):
+            if _re_search(r"\b(?:tegen|dan)\s+$|\b(?:record|toptijd|recordtijd)\s+van\s+$", before):
                 continue
             # a time right after another skater belongs to that skater: "P1 (T0)"
             owner = _re_search(r"([PC]\d+)\s*\(?\s*$", before)
@@ -966,6 +985,7 @@ class Engine:
                 if bm and subj is not None:
                     self.margins.append((key, _ident(index[bm.group(1)]), _ident(subj), mg.value, self.order))
             elif mg.sign > 0 and subj is not None:
+                ref: object
                 if _re_search(r"daarachter|erachter", after[:20]):
                     ref = "prev"
                 else:
@@ -991,7 +1011,8 @@ class Engine:
         m = _re_search(ents_re + r"[^.]*?\b(?:respectievelijk\s+)?(?:eindigden|werden|reden|finishten|klokten|"
                       r"eindigden\s+op|noteerden)?\s*(?:respectievelijk\s+)?(?:als\s+|de\s+|op\s+de\s+)?" + ords_re +
                       r"(?:\s+(?:tijd|plaats))?", masked)
-        if m and ("respectievelijk" in m.group() or _re_search(r"\b(?:eindigden|werden|reden|finishten)\b", m.group())) \
+        if m and ("respectievelijk" in m.group() or _re_search(r"\b(?:eindigden|werden|reden|finishten)\b",
+                                                               masked[m.start():m.end() + 12])) \
                 and not BLOCK_RE.search(m.group()):
             names = _re_findall(r"[PC]\d+", m.group(1))
             ords = _re_findall(ORD, m.group(2))
@@ -1017,7 +1038,7 @@ class Engine:
             return done
         # "A won voor B en C" / "wint, voor B en C" / "ging naar A, voor B en C" / "het zilver, voor B"
         for m in _re_finditer(r"(?:\bwon|\bwint|\bzegevierde|(?:\bgoud|\bzilver|\btitel|\bzege|naar\s+[PC]\d+)\s*,)\s*,?\s*"
-                             r"(?:\w+\s+){0,3}?voor\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*"
+                             r"(?:(?:\w+\s+){0,3}?|(?:[\w-]+\s+){2,9}?[\w-]+,\s*)voor\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*"
                              r"(?:\s+en\s+(?:de\s+[\w-]+\s+)?[PC]\d+)?)", masked):
             head = masked[:m.start() + len(m.group().split("voor")[0])]
             base = 2
@@ -1041,7 +1062,7 @@ class Engine:
                 self._add(key, rank, ent, None, None, gender is not None, when, hist, headline, masked, index)
                 done.add(id(ent))
         # "eindigde achter X als derde" / "werd tweede achter X" / "de derde tijd achter A en B"
-        m = _re_search(r"\b(?:werd|eindigde|finishte|reed|klokte)\s+(?:\w+\s+){0,3}?(?:als\s+|de\s+)?(" + ORD +
+        m = _re_search(r"\b(?:werd|eindigde|finishte|reed|klokte)\s+(?:[\w,]+\s+){0,6}?(?:als\s+|de\s+)?(" + ORD +
                       r")(?:\s+tijd)?\s*,?\s*achter\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s+en\s+[PC]\d+)?)|"
                       r"\bachter\s+((?:de\s+[\w-]+\s+)?[PC]\d+)\s+als\s+(" + ORD + r")", masked)
         if m:
@@ -1049,7 +1070,8 @@ class Engine:
             ents_txt = m.group(2) or m.group(3)
             rank = ordinal_value(o) or 0
             names = _re_findall(r"[PC]\d+", ents_txt)
-            if rank >= 2 and (len(names) == 1 or len(names) == rank - 1):
+            # "achter A en B" orders A and B only for times ("de derde tijd achter Nuis en Krol")
+            if rank >= 2 and (len(names) == 1 or len(names) == rank - 1 and "tijd" in m.group()):
                 for i, n in enumerate(names):
                     ent = index[n]
                     if id(ent) not in done:
@@ -1076,7 +1098,12 @@ class Engine:
                     pgender[person.pid] = best
         body = [r for r in self.raws if not r.headline]
         if body:
-            self.raws = [r for r in self.raws if not r.inherited or any(_same(r, b) for b in body)]
+            # a headline fact without its own distance stands when the body names the skater without placing
+            # them elsewhere, or places them in that same race
+            self.raws = [r for r in self.raws if not r.inherited or
+                         any(_same(r, b) and b.key[0] == r.key[0] for b in body) or
+                         r.person is not None and r.person.pid in self.body_mentions and
+                         not any(b.person is r.person for b in body)]
         groups: dict[tuple, list[Raw]] = {}
         for raw in self.raws:
             code, gender, rnd, division, when, hist = raw.key
@@ -1182,6 +1209,7 @@ class Engine:
         code = key[0]
         team = code in TEAM_DISTANCES
         best: dict[object, Raw] = {}
+        ident: object
         for r in sorted(rs, key=lambda r: (r.headline, r.order)):
             ident = r.ioc if team else (r.person.pid if r.person else None)
             if ident is None:
@@ -1202,7 +1230,13 @@ class Engine:
         for r in best.values():
             t = r.time
             if t is None:
-                noted_times = self.times.get(r.orig, {}) or times
+                noted_times: dict[object, tuple[int, int]] = self.times.get(r.orig, {}) or times
+                if _raw_ident(r, team) not in noted_times:
+                    for tk, tv in self.times.items():  # the same race told without/with its weekday
+                        if tk[0] == r.orig[0] and tk[1:3] == r.orig[1:3] and tk[4] == r.orig[4] and \
+                                _raw_ident(r, team) in tv:
+                            noted_times = tv
+                            break
                 noted = noted_times.get(("C", r.ioc)) if team else \
                     noted_times.get(r.person.pid if r.person is not None else None)
                 if noted:
@@ -1234,7 +1268,7 @@ class Engine:
                 r.members = self.team_members.get((r.orig, r.ioc), ())
             if r.points is None:
                 r.points = self.points.get((r.orig, _raw_ident(r, team)))
-            name = country_name_en(r.ioc) if team else (r.person.name if r.person else "")
+            name = country_name_en(r.ioc or "") if team else (r.person.name if r.person else "")
             country = r.ioc if team else (r.person.country if r.person else None)
             final.append(Placing(rank=r.rank, name=name, country=country, time=t, time_stated=t is not None and
                                  not derived, points=r.points,
@@ -1249,7 +1283,7 @@ class Engine:
                     if mk[0] != key[0]:
                         continue
                     entry = by_ident.get(target)
-                    if entry and (country_name_en(entry[0].ioc) if team else
+                    if entry and (country_name_en(entry[0].ioc or "") if team else
                                   (entry[0].person.name if entry[0].person else "")) == p.name:
                         base = stated.get(ref) or self.times.get(_tkey(key), {}).get(ref, (None,))[0]
                         if base is not None:
@@ -1259,6 +1293,10 @@ class Engine:
         return fixed
 
 
+_HAS_FACT = re.compile(r"[PCTMN]\d|\b(?:hij|zij|ze)\b|\bw[oi]n|gewonnen|veroverd|gepakt|ploeg|oranje|\bwerd|\bgoud|\bzilver|\bbrons|\bpodium|\bsnelste|"
+                       r"\bbeste|\bsterkste|kampioen|titel|\bzege|\bzegevier|\beindigde|\bnaam\b|\btijd\b|\bplaats|"
+                       r"\bklokte|\breed\b|\bnummer\b")
+_SPECIAL_HINT = re.compile(r"respectievelijk|\bvoor\b|\bachter\b|\(|kampioen|\ben\b")
 _NOUN_TAILS = frozenset({"kwartet", "trio", "ploeg", "team", "equipe", "selectie", "ploegen", "formatie"})
 _NOT_PEOPLE = frozenset({"olympic oval", "utah olympic oval", "olympisch stadion", "jaap eden", "max aicher arena",
                          "vikingskipet", "sormarka arena", "gunda niemann-stirnemann halle", "ice arena",
@@ -1370,6 +1408,7 @@ def _mask(folded: str, ents: list[Ent]) -> tuple[str, dict[str, Ent]]:
 def _clauses(masked: str) -> list[tuple[int, str]]:
     out, pos = [], 0
     body = _re_sub(r"\s-\s[^-]{1,40}?\s-\s", " ", masked.rstrip(".!? "))
+    body = _re_sub(r"\b(" + ORD + r") en (laatste|snelste|langzaamste)\b", r"\1 \2", body)
     for m in _SPLIT_CLAUSE.finditer(body):
         # keep "A, B en C" lists together
         if m.group().strip() == "," and _re_search(r"[PC]\d+\s*(?:\(T\d+\))?$", body[:m.start()]) and \
@@ -1385,7 +1424,10 @@ def _clauses(masked: str) -> list[tuple[int, str]]:
     # split "X werd tweede en Y derde" style coordinations: " en " before a new subject with its own verb
     final: list[tuple[int, str]] = []
     for start, seg in out:
-        pieces = _re_split(r"(?<![PCT]\d)(?<![PCT]\d\d)(?<!\))\s+en\s+(?!(?:de\s+|het\s+|als\s+)?(?:[PC]\d|" + ORD +
+        pieces = _re_split(r"(?<![PC]\d)(?<![PC]\d\d)\s+en\s+(?=(?:de\s+[\w-]+\s+)?[PC]\d+\s+(?:werd|won|wint|pakte|"
+                           r"eindigde|was|reed|klokte|kwam|veroverde|finishte|zegevierde|bleef|ging|moest|maakte|"
+                           r"completeerde|greep)\b)|"
+                           r"(?<![PCT]\d)(?<![PCT]\d\d)(?<!\))\s+en\s+(?!(?:de\s+|het\s+|als\s+)?(?:[PC]\d|" + ORD +
                           r")\b)|(?<=[PC]\d)\s+en\s+(?=(?:werd|won|pakte|eindigde|was|klokte|reed|kwam|veroverde|"
                           r"zegevierde|finishte|bleef|ging|op|in|bij)\b)", seg)
         for p in pieces:

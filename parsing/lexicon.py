@@ -49,20 +49,24 @@ def country_name_en(ioc: str) -> str:
 
 
 _SUPERFINAL = re.compile(r"\b(?:de\s+)?(?:afsluitende\s+)?superfinale\b", re.IGNORECASE)
+_RELAY = re.compile(r"\b(?:aflossings|relay)(?:toernooi|finale|ploeg|race)\b", re.IGNORECASE)
 _OVERALL = re.compile(r"\ballround\s*(?:wereldtitel|titel|toernooi)|\ballroundtoernooi\b|\b(?:wereld)?titel\s+overall\b|"
                       r"\boverall\s*(?:titel|wereldtitel|klassement)", re.IGNORECASE)
 
 
-def distance_mentions(text: str) -> list[tuple[int, int, str, int | None]]:
-    """(start, end, code, ordinal) for race distances in prose; 'classification' is left to the engine."""
-    out = [(d.start, d.end, d.code, d.ordinal) for d in _distances.find_distance_mentions(text)
+def distance_mentions(text: str) -> list[tuple[int, int, str, int | None, bool]]:
+    """(start, end, code, ordinal, mixed) for race distances in prose; 'classification' is left to the engine."""
+    out = [(d.start, d.end, d.code, d.ordinal, bool(d.mixed)) for d in _distances.find_distance_mentions(text)
            if not d.split and d.code]
     for m in _SUPERFINAL.finditer(text):
-        if not any(s <= m.start() < e for s, e, _, _ in out):
-            out.append((m.start(), m.end(), "3000m", None))
+        if not any(s <= m.start() < e for s, e, *_ in out):
+            out.append((m.start(), m.end(), "3000m", None, False))
+    for m in _RELAY.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e, *_ in out):
+            out.append((m.start(), m.end(), "relay", None, False))
     for m in _OVERALL.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e, _, _ in out):
-            out.append((m.start(), m.end(), "allround_classification", None))
+        if not any(s < m.end() and m.start() < e for s, e, *_ in out):
+            out.append((m.start(), m.end(), "allround_classification", None, False))
     out.sort()
     return out
 

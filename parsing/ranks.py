@@ -57,10 +57,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
      "goesto", None, True),
     (re.compile(r"\b(?:de|het)\s+(?:zege|overwinning|winst|titel|wereldtitel|europese titel|nederlandse titel|"
                 r"olympische titel|allroundtitel|sprinttitel)\s+(?:\w+\s+)?(?:ging|gaat|was|is)\s+"
-                r"(?:\w+\s+){0,2}?(?:naar|voor)\b"), "goesto", 1, True),
+                r"(?:\w+\s+){0,3}?(?:naar|voor)\b"), "goesto", 1, True),
     (re.compile(r"\b(?:was|is|ging)\s+de\s+(?:zege|overwinning|winst|titel|wereldtitel)\s+(?:\w+\s+)?(?:voor|naar)\b"),
      "goesto", 1, True),
     (re.compile(r"\b(?:werd|wordt|is)\s+(?:\w+\s+){0,2}?gewonnen\s+door\b"), "goesto", 1, True),
+    (re.compile(r"\b(?:was|werd|is)\s+(?:een\s+)?(?:gemakkelijke\s+|makkelijke\s+)?(?:prooi|buit)\s+voor\b"),
+     "goesto", 1, True),
     (re.compile(r"\b(?:de\s+)?(?:winst|zege|overwinning)\s+(?:in|van|op)\s+(?:het|de)\s+D\d+"), "title", 1, False),
     (re.compile(r"^(?!.*\b(?:zilver|brons|tweede|derde)\b).*?\b(?:ging|gaat)\s+(?:\w+\s+){0,3}?naar\b"
                 r"(?=\s+(?:de\s+\w+\s+)?[PC]\d)"), "goesto_bare", 1, True),
@@ -68,6 +70,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
                 r"gouden medaille|zilveren medaille|bronzen medaille|gouden plak|zilveren plak|bronzen plak)\b"),
      "medal", None, False),
     (re.compile(r"\b(?P<m>goud|zilver|brons)\s+(?:pakte|pakten|won|wonnen|veroverde)\b"), "medal", None, False),
+    (re.compile(r"\b(?P<m>goud|zilver|brons)\s+(?:[\w-]+\s+){0,3}?(?:gepakt|gewonnen|veroverd|behaald|gegrepen|"
+                r"binnengehaald)\b"), "medal", None, False),
     (re.compile(r"(?:^|\b(?:en|het|de)\s+|,\s*)(?P<m>goud|zilver|brons)\s+(?:\w+\s+)?voor\b(?=\s+(?:de\s+[\w-]+\s+)?[PC]\d)"),
      "goesto", None, True),
     (re.compile(r"^(?:de\s+[\w-]+\s+)?[PC]\d+\s+(?:\w+\s+)?(?:wereld|europees|nederlands|olympisch)\s*kampioen(?:e)?\b"),
@@ -79,6 +83,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
                 r"\s+(?:[\w-]+\s+){0,8}?(?:als\s+)?(?P<o>" + ORD + r")(?!\s+(?:D\d|omloop|keer|ronde|dag|race|rit|"
                 r"wereldtitel|titel|zege|bocht|poging|wedstrijd))\b"),
      "ord", None, False),
+    (re.compile(r"\b(?:was|is|waren)\s+(?:[\w-]+\s+){0,3}?(?<!de )(?<!het )(?<!een )(?P<o>" + ORD +
+                r")(?!\s+(?:D\d|omloop|keer|ronde|dag|race|rit|wereldtitel|titel|zege|bocht|poging|wedstrijd|"
+                r"medaille|plaats|tijd|[a-z]+e\b))\b(?!-)"), "ord", None, False),
     (re.compile(r"^(?:\w+\s+){0,2}?(?P<o>" + ORD + r")\s+(?:(?:in|op|bij)\s+(?:de|het)\s+[\w-]+\s+)?"
                 r"(?:werd|werden|eindigde|was|is|wordt)\b"), "ord_inv", None, True),
     (re.compile(r"\b(?:als|op\s+de|op\s+een|met\s+de|met\s+een|naar\s+de|naar\s+een|de|een)\s+(?P<o>" + ORD +
@@ -90,7 +97,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
     (re.compile(r"\b(?:eindigde|eindigden|finishte|kwam|kwamen|reed|reden|schaatste)\s+(?:\w+\s+){0,5}?als\s+(?P<o>"
                 + ORD + r")\b(?!\s+(?:ooit|in de geschiedenis|schaatser|vrouw|man|nederlander|nederlandse))"),
      "ord", None, False),
-    (re.compile(r"\b(?:de|een|met\s+de)\s+(?P<o>" + ORD + r")\s+(?:en\s+(?:laatste\s+)?)?(?:snelste\s+)?tijd\b"
+    (re.compile(r"\b(?:de|een|met\s+de)\s+(?P<o>" + ORD + r")\s+(?:en\s+)?(?:laatste\s+)?(?:snelste\s+)?tijd\b"
                 r"(?!\s+(?:ooit|aller tijden|van het seizoen|van de wereld))"), "ord", None, False),
     (re.compile(r"\b(?:de\s+)?nummer\s+(?P<n>een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2})\b"
                 r"(?!\s+(?:van de wereld|van de wereldranglijst|van het klassement|op de ranglijst|\d))"),
@@ -102,6 +109,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
                 r"(?!\s+(?:nederlander|nederlandse|nederlanders|niet|europeaan|europese|aziat|opening|ronde|tijd ooit|"
                 r"ooit|man|vrouw|van|ter|landgenoot|landgenote|binnen|sprinter|in de sprint|[a-z]+er\b|[a-z]+se\b))"),
      "win", 1, False),
+    (re.compile(r"\b(?:heeft|had)\s+(?:[\w-]+\s+){0,6}?(?:zijn|haar)\s+(?:\w+\s+)?(?:\w*zege|overwinning)\s+"
+                r"(?:[\w-]+\s+){0,6}?(?:geboekt|behaald|gepakt)\b"), "title", 1, False),
     (re.compile(r"\b(?:pakte|pakt|boekte|boekt|greep|grijpt|behaalde|veroverde|verovert|sleepte|haalde|won|wint|"
                 r"wonnen|pakten)\s+(?:\w+\s+){0,3}?(?:de|het|haar|zijn|hun)\s+(?:\w+\s+)?(?:zege|overwinning|winst|"
                 r"wereldtitel|titel|allroundtitel|sprinttitel|europese titel|nederlandse titel|"
@@ -119,7 +128,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
 _BLOCK_WORDS = Gated(
     r"\bten val\b|(?<!beslissing )\bviel\b|\bonderuit\b|\bgediskwalificeerd|\bdiskwalificatie|\bmeldde\s+(?:zich|hem|haar)\b|"
     r"\bafgemeld|\bniet aan de start|\bontbrak|\bzou\b|\bzouden\b|\bkunnen\b|\bleek\b|\bleken\b|\bdreigde|"
-    r"\bbijna\b|\bnet niet\b|\bwil\b|\bwilde\b|\bwillen\b|\bhoopt|\bdroomt|\bop het programma|"
+    r"\bbijna\b|\bnet niet\b|\bwil\b|\bwilde\b|\bwillen\b|\bhoopt|\bdroomt|"
     r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d+)\s+keer\b|\bvoor de \w+ keer\b|\bkeer op rij\b|"
     r"\bkeer\s+(?:eerder|achter elkaar)\b|\bvaker\b|\bonder meer\b|\bonder andere\b|\bjarenlang\b|\w+voudig\b|"
     r"\btrofee|\boscar|\bprijs\b|\bverkiezing|\bsportvrouw|\bsportman|"
@@ -140,6 +149,7 @@ _BLOCK_PAIRS = (
     (re.compile(r"\bstaat\b"), re.compile(r"\bna\b")), (re.compile(r"\bliep\b"), re.compile(r"\bmis\b")),
     (re.compile(r"\bschaatst\b|\bdoet\b"), re.compile(r"\bmee\b")), (re.compile(r"\bdeed\b"), re.compile(r"\bniet\b")),
     (re.compile(r"\bvoor het eerst\b"), re.compile(r"\bsinds\b")),
+    (re.compile(r"\b(?:staat|staan|komt|komen)\b"), re.compile(r"\bop het programma\b")),
 )
 
 

@@ -23,7 +23,14 @@ class RedactTokenFilter(logging.Filter):
             redacted = redacted.replace(self._token, "<token>")
         if redacted != message:
             record.msg, record.args = redacted, None
+        if record.exc_info and not record.exc_text:
+            # An exception's message can carry a request URL; the formatter uses exc_text when it is set.
+            record.exc_text = self._redact(logging.Formatter().formatException(record.exc_info))
         return True
+
+    def _redact(self, text: str) -> str:
+        text = _TOKEN_RE.sub("<token>", text)
+        return text.replace(self._token, "<token>") if self._token else text
 
 
 def setup_logging(level: str = "INFO", token: str | None = None) -> None:

@@ -327,7 +327,3 @@ def _program_order(results: RaceResults) -> tuple[dt.date, str, int, int, int, i
     race = results.race
     return (race.date or dt.date.min, race.discipline, _DISTANCE_ORDER.get(race.distance, 99),
             _GENDER_ORDER.get(race.gender or "", 3), race.round or 0, race.id)
-
-
-def sort_in_program_order(items: Sequence[RaceResults]) -> list[RaceResults]:
-    return sorted(items, key=_program_order)

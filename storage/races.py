@@ -27,13 +27,13 @@ log = logging.getLogger(__name__)
 # Reports of one competition arrive over a few days (a World Cup runs Friday to Sunday, a championship
 # longer, and each day extends the known range).
 COMPETITION_WINDOW_DAYS = 4
-_LOCAL: dt.tzinfo
+LOCAL_TZ: dt.tzinfo  # the Netherlands: where the reports are written and the schedule is set
 try:
     from zoneinfo import ZoneInfo
 
-    _LOCAL = ZoneInfo("Europe/Amsterdam")
+    LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
 except Exception:  # pragma: no cover - no tz database: Dutch winter time is close enough for a date
-    _LOCAL = dt.timezone(dt.timedelta(hours=1))
+    LOCAL_TZ = dt.timezone(dt.timedelta(hours=1))
 
 
 @dataclass
@@ -70,6 +70,12 @@ def record_races(*, session: Session, article: Article, races: Sequence[parsing.
         if state is None:
             state = touched[race.id] = _Touched(race, created=created, old_podium=race.podium_hash)
         state.changed |= _merge_placings(session, state, parsed, article, now)
+    # An edit may drop a race the earlier version reported. A version without any race is more likely a
+    # text the parser could not read than a withdrawal of everything: it keeps what was recorded.
+    if article.version > 1 and touched:
+        for race in _races_reported_by(session, article, exclude=set(touched)):
+            assert race.id is not None
+            touched[race.id] = _Touched(race, created=False, old_podium=race.podium_hash)
     for state in touched.values():
         state.changed |= _drop_withdrawn_placings(session, state, article)
     changes = (_finish(session, state, article, now) for state in touched.values())
@@ -82,7 +88,7 @@ def local_day(moment: dt.datetime | None) -> dt.date | None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(_LOCAL).date()
+    return moment.astimezone(LOCAL_TZ).date()
 
 
 def podium_of(results: Iterable[Result]) -> list[tuple[int, str]]:
@@ -375,6 +381,13 @@ def _drop_withdrawn_placings(session: Session, state: _Touched, article: Article
     if dropped:
         session.flush()
     return dropped
+
+
+def _races_reported_by(session: Session, article: Article, *, exclude: set[int]) -> list[Race]:
+    """Races holding placings that ``article`` (an earlier version of it) reported, other than ``exclude``."""
+    statement = select(Race).where(col(Race.id).in_(
+        select(Result.race_id).where(Result.article_id == article.id).distinct()))
+    return [race for race in session.exec(statement) if race.id not in exclude]
 
 
 def _finish(session: Session, state: _Touched, article: Article, now: dt.datetime) -> RaceChange | None:

@@ -27,6 +27,25 @@ def test_the_token_is_redacted_from_any_record() -> None:
     assert output.count("<token>") == 2
 
 
+def test_the_token_is_redacted_from_a_logged_exception() -> None:
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactTokenFilter(TOKEN))
+    logger = logging.getLogger("test.redact.exc")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        try:
+            raise ConnectionError(f"cannot reach https://api.telegram.org/bot{TOKEN}/getMe")
+        except ConnectionError:
+            logger.exception("polling failed")
+    finally:
+        logger.removeHandler(handler)
+    output = stream.getvalue()
+    assert "polling failed" in output and "ConnectionError: cannot reach" in output
+    assert TOKEN not in output and "/bot<token>/getMe" in output
+
+
 def test_httpx_request_urls_are_not_logged_at_info() -> None:
     setup_logging("INFO", TOKEN)
     try:

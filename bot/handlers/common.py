@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -20,6 +23,7 @@ log = logging.getLogger(__name__)
 ENGINE = "engine"  # bot_data key of the SQLAlchemy engine
 SETTINGS = "settings"  # bot_data key of the Settings
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # the NOS link would otherwise fill the screen
+T = TypeVar("T")
 
 
 def lang_of(update: Update) -> Lang:
@@ -35,6 +39,18 @@ def chat_kind_of(update: Update) -> ChatKind:
 def open_session(context: ContextTypes.DEFAULT_TYPE) -> Session:
     engine: Engine = context.bot_data[ENGINE]
     return new_session(engine)
+
+
+async def run_core(context: ContextTypes.DEFAULT_TYPE, call: Callable[[Session], T]) -> T:
+    """``call`` with a fresh session in a worker thread: a slow query (or a rebuilt name index) never
+    holds up the other chats' updates on the event loop."""
+    engine: Engine = context.bot_data[ENGINE]
+
+    def work() -> T:
+        with new_session(engine) as session:
+            return call(session)
+
+    return await asyncio.to_thread(work)
 
 
 def request_from(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Request | None:
@@ -97,7 +113,6 @@ async def answer_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     request = request_from(update, context)
     if request is None or update.effective_message is None:
         return
-    with open_session(context) as session:
-        reply = run_command(session=session, request=request)
+    reply = await run_core(context, lambda session: run_command(session=session, request=request))
     if reply is not None:
         await send_reply(update.effective_message, reply)

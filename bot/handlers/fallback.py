@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, ContextTypes, MessageHandler, filters
 
 from bot.core import Request, plain_message, run_command
-from bot.handlers.common import chat_kind_of, lang_of, open_session, request_from, send_reply
+from bot.handlers.common import chat_kind_of, lang_of, request_from, run_core, send_reply
 
 PRIVATE_TEXT = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT
 
@@ -24,8 +24,7 @@ async def plain_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A private /command the bot does not know gets a pointer to /hulp."""
     request = request_from(update, context) or Request(command="", lang=lang_of(update))
-    with open_session(context) as session:
-        reply = run_command(session=session, request=request)
+    reply = await run_core(context, lambda session: run_command(session=session, request=request))
     if reply is not None and update.effective_message is not None:
         await send_reply(update.effective_message, reply)
 

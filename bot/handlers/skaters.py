@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot.core import SKATER_CALLBACK, run_callback
-from bot.handlers.common import answer_command, lang_of, open_session, replace_reply
+from bot.handlers.common import answer_command, lang_of, replace_reply, run_core
 from bot.handlers.start import NEW_MESSAGES
 
 
@@ -23,8 +23,8 @@ async def skater_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if query is None or query.data is None:
         return
     await query.answer()
-    with open_session(context) as session:
-        reply = run_callback(session=session, data=query.data, lang=lang_of(update))
+    data, lang = query.data, lang_of(update)
+    reply = await run_core(context, lambda session: run_callback(session=session, data=data, lang=lang))
     if reply is not None and query.message is not None and query.message.is_accessible:
         await replace_reply(query.message, reply)  # type: ignore[arg-type]
 

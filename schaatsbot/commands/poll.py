@@ -8,9 +8,12 @@ import logging
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the CLI stays quick to start: heavy imports happen inside the command
+    from sqlalchemy.engine import Engine
+
     from jobs.ingest import IngestResult
     from jobs.poller import FeedReport
     from parsing.model import Race
+    from schaatsbot.settings import Settings
 
 log = logging.getLogger(__name__)
 _GENDER = {"men": "mannen", "women": "vrouwen", "mixed": "gemengd"}
@@ -44,7 +47,7 @@ def _run(args: argparse.Namespace) -> int:
         engine.dispose()
 
 
-async def _poll(engine, settings, *, once: bool, verbose: bool) -> int:  # type: ignore[no-untyped-def]
+async def _poll(engine: Engine, settings: Settings, *, once: bool, verbose: bool) -> int:
     from jobs.poller import FeedPoller
 
     poller = FeedPoller(engine=engine, settings=settings)
@@ -75,6 +78,8 @@ def print_report(report: FeedReport, *, verbose: bool = False) -> None:
 def _print_item(item: IngestResult) -> None:
     version = f" v{item.version}" if item.status == "changed" and item.version else ""
     print(f"  {item.status:<9} {item.guid}{version}  {item.title}")
+    if item.status in ("skipped", "unchanged") and item.reason:
+        print(f"            {item.reason}")
     if item.status in ("new", "changed"):
         if not item.races:
             print(f"            {item.parse_status or 'no races'}" + (f": {item.reason}" if item.reason else ""))
@@ -88,25 +93,15 @@ def _print_item(item: IngestResult) -> None:
 
 def race_line(race: Race) -> str:
     """'1000m vrouwen (world_cup, Heerenveen): 1. Jutta Leerdam 1.13,20 | 2. ... | 3. ...'."""
+    from parsing.times import format_dutch_time
+
     where = ", ".join(part for part in (race.competition, race.venue) if part)
     extra = "".join([f" ronde {race.round}" if race.round else "", f" divisie {race.division}" if race.division else ""])
     podium = [p for p in race.placings if p.rank is not None and p.rank <= 3] or list(race.placings[:3])
     shown = " | ".join(
-        f"{p.rank}. {p.name}" if p.rank is not None else p.name for p in sorted(podium, key=lambda p: p.rank or 99))
-    times = {p.name: dutch_time(p.time) for p in podium if p.time is not None}
-    if times:
-        shown = " | ".join(
-            f"{p.rank or '-'}. {p.name}" + (f" {times[p.name]}" if p.name in times else "")
-            for p in sorted(podium, key=lambda p: p.rank or 99))
+        (f"{p.rank}. {p.name}" if p.rank is not None else p.name)
+        + (f" {format_dutch_time(p.time)}" if p.time is not None else "")
+        for p in sorted(podium, key=lambda p: p.rank or 99))
     history = " [historisch]" if race.historical else ""
     gender = _GENDER.get(race.gender or "", race.gender or "?")
     return f"{race.distance} {gender}{extra} ({where}){history}: {shown or 'geen uitslag'}"
-
-
-def dutch_time(hundredths: int | None) -> str:
-    """6867 -> '1.08,67', 3469 -> '34,69'."""
-    if hundredths is None:
-        return ""
-    seconds, hh = divmod(hundredths, 100)
-    minutes, ss = divmod(seconds, 60)
-    return f"{minutes}.{ss:02d},{hh:02d}" if minutes else f"{ss},{hh:02d}"

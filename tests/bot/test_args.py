@@ -27,6 +27,10 @@ from bot.args import ArgProblem, RaceQuery, parse_name, parse_race_args
     ("shorttrack", RaceQuery(None, None, "short_track")),
     ("mannen", RaceQuery(None, "men")),
     ("", RaceQuery()),
+    ("500 meter dames en heren", RaceQuery("500m")),  # both genders: the latest of each
+    ("mannen vrouwen", RaceQuery()),
+    ("1000 mtr heren/dames", RaceQuery("1000m")),
+    ("m&v massastart", RaceQuery("mass_start")),
 ])
 def test_what_people_type(typed: str, expected: RaceQuery) -> None:
     assert parse_race_args(typed.split()) == expected
@@ -37,7 +41,6 @@ def test_what_people_type(typed: str, expected: RaceQuery) -> None:
     ("🔥🔥", "bad_distance"),
     ("'; DROP TABLE races;--", "bad_distance"),
     ("800m", "bad_distance"),
-    ("mannen vrouwen", "bad_distance"),  # two genders: the second one is not a distance
 ])
 def test_junk_is_a_problem(typed: str, kind: str) -> None:
     problem = parse_race_args(typed.split())

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 
+import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -155,3 +157,27 @@ async def test_errors_are_reported_without_a_trace(running_bot: RunningBot, engi
     for call in running_bot.api.calls("sendMessage"):
         assert "Traceback" not in call.params["text"]
         assert running_bot.api.token not in call.params["text"]
+
+
+async def test_answers_are_built_off_the_event_loop(running_bot: RunningBot, season: dict[str, int],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.handlers.common
+    import bot.handlers.skaters
+
+    threads: list[int] = []
+    real_command, real_callback = bot.handlers.common.run_command, bot.handlers.skaters.run_callback
+
+    def command(**kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.get_ident())
+        return real_command(**kwargs)
+
+    def callback(**kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.get_ident())
+        return real_callback(**kwargs)
+
+    monkeypatch.setattr(bot.handlers.common, "run_command", command)
+    monkeypatch.setattr(bot.handlers.skaters, "run_callback", callback)
+    [question] = await running_bot.send(private_message("/schaatser mulder"))
+    button = question.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await running_bot.send(callback_query(question.result, button), method="editMessageText")
+    assert len(threads) == 2 and threading.get_ident() not in threads

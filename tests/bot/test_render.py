@@ -93,3 +93,20 @@ def test_split_never_exceeds_the_limit_or_loses_words(lines: list[str], limit: i
     chunks = split_message(text, limit)
     assert all(telegram_length(c) <= limit for c in chunks)
     assert "".join("".join(chunks).split()) == "".join(text.split())
+
+
+def test_skater_and_weekend_replies_escape_names_venues_and_links() -> None:
+    from bot.render import render_skater, render_weekend
+    from storage.queries import SkaterInfo, SkaterResult, WeekendDay
+
+    race = _race(venue="<Thialf> & co")
+    placing = PlacingView(1, "Kjeld <i>Nuis</i>", "NED", 6700)
+    link = ArticleLink('https://nos.nl/a?x=1&y="2"', "titel")
+    skater = render_skater(SkaterInfo(1, "Kjeld <i>Nuis</i>", "NED"), [SkaterResult(race, placing, link)], "nl")
+    assert "<i>" not in skater and "&lt;Thialf&gt; &amp; co" in skater
+    assert skater.startswith("⛸ <b>Kjeld &lt;i&gt;Nuis&lt;/i&gt;</b> 🇳🇱 · laatste uitslagen")
+    assert '<a href="https://nos.nl/a?x=1&amp;y=&quot;2&quot;">NOS</a>' in skater
+    weekend = render_weekend([WeekendDay(race.date, (RaceResults(race, (placing,)),))], "nl")
+    assert "<i>Wereldbeker &lt;Thialf&gt; &amp; co</i>" in weekend.splitlines()
+    assert "🥇 Kjeld &lt;i&gt;Nuis&lt;/i&gt; 🇳🇱" in weekend
+    assert render_skater(SkaterInfo(2, "A<b>", None), [], "en").endswith("I have no results for A&lt;b&gt; yet.")

@@ -55,3 +55,14 @@ def test_poll_a_failing_url_and_see_it_in_feeds(env: Path, capsys: pytest.Captur
     assert main(["feeds"]) == 0  # the configured file is fine (never polled), the URL is not configured
     out = capsys.readouterr().out
     assert "[FAILING]" in out and "last error:" in out and "HTTP 500" in out and "never polled" in out
+
+
+def test_poll_verbose_says_why_an_item_was_skipped(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    football = Item("2641130", "Heerenveen wint van Ajax", ("SC Heerenveen won in de Eredivisie met 2-1 van Ajax.",))
+    feed = env / "nossportalgemeen.xml"
+    feed.write_bytes(feed_xml(football, REPORT))
+    assert main(["poll", "--once", "-v", str(feed)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    skipped = next(n for n, line in enumerate(lines) if line.startswith("  skipped   2641130"))
+    assert lines[skipped + 1].strip() == "not about skating"
+    assert any("1000m vrouwen (world_cup, Heerenveen)" in line for line in lines)

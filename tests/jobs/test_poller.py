@@ -387,3 +387,69 @@ async def test_the_same_item_in_two_feeds_is_one_article(engine: Engine, server:
         assert set(articles(engine)) == {"2641090", "2641101"}
     finally:
         await poller.aclose()
+
+
+async def test_items_of_another_sport_are_checked_once_until_they_change(engine: Engine, server: FeedServer,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import jobs.poller
+
+    ingested: list[str] = []
+    real = jobs.poller.ingest_item
+
+    def counting(**kwargs):  # type: ignore[no-untyped-def]
+        ingested.append(kwargs["item"].guid)
+        return real(**kwargs)
+
+    monkeypatch.setattr(jobs.poller, "ingest_item", counting)
+    edited = Item(FOOTBALL.nos_id, FOOTBALL.title, ("SC Heerenveen won in de Eredivisie met 3-1 van Ajax.",))
+    server.script(GENERAL, Reply(body=feed_xml(FOOTBALL, REPORT, title="NOS Sport")),
+                  Reply(body=feed_xml(FOOTBALL, REPORT, title="NOS Sport")),
+                  Reply(body=feed_xml(edited, REPORT, title="NOS Sport")))
+    poller = poller_for(engine, server.url(GENERAL))
+    try:
+        await poller.poll_once()
+        assert sorted(ingested) == ["2641101", "2641130"]
+        [report] = await poller.poll_once()  # no validators: the whole feed again
+        assert {(i.guid, i.status, i.reason) for i in report.items} == {
+            ("2641130", "skipped", "not about skating"), ("2641101", "unchanged", None)}
+        assert sorted(ingested) == ["2641101", "2641130"]  # neither item went through ingest again
+        await poller.poll_once()  # the football item was edited: it is checked again
+        assert ingested.count("2641130") == 2 and set(articles(engine)) == {"2641101"}
+    finally:
+        await poller.aclose()
+
+
+async def test_a_failing_feed_is_logged_once_with_its_name(engine: Engine, server: FeedServer,
+                                                           caplog: pytest.LogCaptureFixture) -> None:
+    broken = feed_xml(REPORT).replace(b"</channel>", b"<item><title>half & kapot</title></channel>")
+    server.script(SKATING, Reply(status=500), Reply(status=500), Reply(status=500), Reply(body=broken),
+                  Reply(body=broken))
+    poller = poller_for(engine, server.url(SKATING))
+    caplog.set_level("DEBUG", logger="jobs.poller")
+    try:
+        for _ in range(5):
+            poller._retry_at.clear()
+            await poller.poll_once()
+    finally:
+        await poller.aclose()
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING" and r.name == "jobs.poller"]
+    assert len([w for w in warnings if "HTTP 500" in w]) == 1
+    assert len([w for w in warnings if "malformed XML" in w]) == 1
+    assert len([w for w in warnings if "has no date" in w]) == 1  # the half item, polled twice
+    assert all("nossportschaatsen" in w for w in warnings) and len(warnings) == 4
+    assert feed_row(engine, server.url(SKATING)).total_failures == 3
+
+
+def test_a_schedule_without_offset_is_amsterdam_time(engine: Engine) -> None:
+    from storage.races import LOCAL_TZ
+
+    now = utcnow()
+    local = now.astimezone(LOCAL_TZ).replace(tzinfo=None)
+    naive_utc = now.replace(tzinfo=None)
+
+    def window(start: dt.datetime) -> str:
+        return f"{start.isoformat()}/{(start + dt.timedelta(minutes=50)).isoformat()}"
+
+    assert poller_for(engine, "/x.xml", live_schedule=[window(local - dt.timedelta(minutes=25))]).is_live()
+    # read as UTC this window would hold now; in Amsterdam time it ended at least half an hour ago
+    assert not poller_for(engine, "/x.xml", live_schedule=[window(naive_utc - dt.timedelta(minutes=25))]).is_live()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sqlmodel import Session, select
@@ -131,6 +132,30 @@ def test_a_correction_does_not_drop_placings_other_articles_reported(session: Se
     doc = upsert_article(session=session, guid="1", feed="test", title="artikel", text="nieuw").article
     record_races(session=session, article=doc, races=[women_1000(LEERDAM)])
     assert [row[1] for row in standings(session, race_id)] == ["Jutta Leerdam", "Joy Beune"]
+
+
+def test_a_new_version_that_no_longer_reports_a_race_withdraws_its_placings(session: Session) -> None:
+    men = Race(discipline="long_track", competition="world_cup", distance="1000m", gender="men",
+               placings=(Placing(1, "Jenning de Boo", "NED", 6712, True), Placing(2, "Jordan Stolz", "USA")),
+               venue="Heerenveen")
+    doc = article(session, "1")
+    women_id, men_id = (c.race_id for c in record_races(session=session, article=doc,
+                                                         races=[women_1000(LEERDAM, KOK), men]))
+    record_races(session=session, article=article(session, "2"),
+                 races=[dataclasses.replace(men, placings=(Placing(4, "Kjeld Nuis"),))])
+    session.commit()
+
+    doc = upsert_article(session=session, guid="1", feed="test", title="artikel", text="zonder mannen").article
+    changes = record_races(session=session, article=doc, races=[women_1000(LEERDAM, KOK)])
+    session.commit()
+    assert [(c.race_id, c.kind, c.podium_revision) for c in changes] == [(men_id, "podium_changed", 1)]
+    assert [row[1] for row in standings(session, men_id)] == ["Kjeld Nuis"]  # the other article's placing
+    assert [row[1] for row in standings(session, women_id)] == ["Jutta Leerdam", "Femke Kok"]
+
+    # a version in which the parser finds nothing at all keeps what was recorded
+    doc = upsert_article(session=session, guid="1", feed="test", title="artikel", text="onleesbaar").article
+    assert record_races(session=session, article=doc, races=[]) == []
+    assert [row[1] for row in standings(session, women_id)] == ["Jutta Leerdam", "Femke Kok"]
 
 
 def test_placings_added_later_to_an_incomplete_podium_change_it(session: Session) -> None:
