@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from bot import render
 from bot.args import ArgProblem, RaceQuery, parse_name, parse_race_args
-from bot.i18n import DISCIPLINE_NAMES, Lang, distance_name, gender_name, t
+from bot.i18n import DISCIPLINE_NAMES, EXAMPLES, Lang, distance_name, gender_name, t
 from parsing.countries import flag_emoji
 from storage import queries
 from storage.skaters import SkaterMatch, find_skaters
@@ -216,7 +216,9 @@ def _weekend(session: Session, request: Request, query: RaceQuery) -> list[queri
 
 
 def _problem(problem: ArgProblem, request: Request) -> Reply:
-    return Reply(t(request.lang, problem.kind, command=request.command, junk=html.escape(problem.junk)))
+    kind = {"schaatser": "skater", "skater": "skater", "weekend": "weekend"}.get(request.command, "races")
+    return Reply(t(request.lang, problem.kind, command=request.command, junk=html.escape(problem.junk),
+                   example=EXAMPLES[kind][request.lang]))
 
 
 def _nothing_found(session: Session, request: Request, query: RaceQuery) -> Reply:

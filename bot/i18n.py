@@ -69,12 +69,12 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Which distance? For example: /{command} 1000m women",
     },
     "bad_distance": {
-        "nl": "Die afstand ken ik niet: “{junk}”. Probeer bijvoorbeeld /{command} 1000m vrouwen.",
-        "en": "I don't know that distance: “{junk}”. Try for example /{command} 1000m women.",
+        "nl": "Die afstand ken ik niet: “{junk}”. Probeer bijvoorbeeld /{command} {example}.",
+        "en": "I don't know that distance: “{junk}”. Try for example /{command} {example}.",
     },
     "too_long": {
-        "nl": "Dat is te lang voor mij. Probeer bijvoorbeeld /{command} 1000m vrouwen.",
-        "en": "That is too long for me. Try for example /{command} 1000m women.",
+        "nl": "Dat is te lang voor mij. Probeer bijvoorbeeld /{command} {example}.",
+        "en": "That is too long for me. Try for example /{command} {example}.",
     },
     "need_name": {
         "nl": "Welke schaatser? Bijvoorbeeld: /{command} Jutta Leerdam",
@@ -100,15 +100,29 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "Die schaatser kan ik niet meer vinden. Zoek opnieuw met /schaatser.",
         "en": "I cannot find that skater any more. Search again with /skater.",
     },
+    "pick_number": {
+        "nl": "Kies een nummer van 1 tot en met {count}.",
+        "en": "Pick a number from 1 to {count}.",
+    },
     "latest_results": {"nl": "laatste uitslagen", "en": "latest results"},
     "undated": {"nl": "zonder datum", "en": "undated"},
-    "points": {"nl": "{points} pnt", "en": "{points} pts"},
+    "points": {"nl": "{points} punten", "en": "{points} points"},
+}
+
+
+# What to suggest after a command whose arguments could not be read.
+EXAMPLES: dict[str, dict[Lang, str]] = {
+    "races": {"nl": "1000m vrouwen", "en": "1000m women"},
+    "weekend": {"nl": "vrouwen", "en": "women"},
+    "skater": {"nl": "Jutta Leerdam", "en": "Jutta Leerdam"},
 }
 
 
 def t(lang: Lang, key: str, **values: object) -> str:
     """The text ``key`` in ``lang``, with ``values`` filled in (escape them first when they go into HTML)."""
     text = TEXTS[key][lang]
+    if "{example}" in text and "example" not in values:
+        values["example"] = EXAMPLES["races"][lang]  # the podium example fits most commands
     return text.format(**values) if values else text
 
 

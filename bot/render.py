@@ -183,7 +183,8 @@ def _skater_result_line(item: SkaterResult, lang: Lang) -> str:
         time = format_time(placing.time, lang)
         outcome = f"{outcome} in {time}" if outcome else time
     if placing.points is not None:
-        outcome += f" {t(lang, 'points', points=placing.points)}"
+        points = t(lang, "points", points=placing.points)
+        outcome = f"{outcome} {'met' if lang == 'nl' else 'with'} {points}" if outcome else points
     line = f"{mark} {where}"
     if outcome.strip():
         line += f": {outcome.strip()}"

@@ -77,8 +77,8 @@ def feed_name(source: str) -> str:
         return Path(urlparse(source).path if source.startswith("file:") else source).name or source
     parsed = urlparse(source)
     tail = [part for part in parsed.path.split("/") if part]
-    host = parsed.netloc.removeprefix("www.").removeprefix("feeds.")
-    return f"{tail[-1]} ({host})" if tail and "nos.nl" not in host else (tail[-1] if tail else host)
+    host = parsed.netloc.rpartition("@")[2].removeprefix("www.").removeprefix("feeds.")  # no user:password
+    return (f"{tail[-1]} ({host})" if tail and "nos.nl" not in host else (tail[-1] if tail else host)) or source
 
 
 def is_skating_feed(source: str) -> bool:
@@ -138,6 +138,7 @@ class FeedPoller:
             return reports
 
     async def poll_feed(self, source: str) -> FeedReport:
+        """Fetch one feed (unless it is backing off), ingest its items and update its health record."""
         name = feed_name(source)
         now = utcnow()
         retry_at = self._retry_at.get(source)
@@ -155,32 +156,41 @@ class FeedPoller:
         report = FeedReport(source, name, "not_modified" if read is None else "ok")
         if read is not None:
             report.warnings = self._warnings(source, name, read)
-            for item in reversed(read.items):  # feeds list newest first; notify in the order things happened
-                if item.guid in unchanged:
-                    report.items.append(IngestResult(item.guid, item.title, "unchanged"))
-                    continue
-                if item.guid in not_skating:
-                    report.items.append(IngestResult(item.guid, item.title, "skipped", reason=NOT_SKATING))
-                    continue
-                try:
-                    result = await self._ingest(item, skating_only=not is_skating_feed(source))
-                except Exception as exc:  # e.g. the database stayed locked: the item is retried next poll
-                    log.exception("feed %s: ingesting item %s failed", name, item.guid)
-                    report.warnings.append(f"item {item.guid} not stored: {exc.__class__.__name__}: {exc}")
-                    result = IngestResult(item.guid, item.title, "skipped", reason=f"error: {exc}")
-                report.items.append(result)
-                self._remember_skip(source, item, result)
-                if result.changes:
-                    await self._notify_changes(list(result.changes))
+            await self._ingest_items(source, read, unchanged, not_skating, report)
         await asyncio.to_thread(self._record_success, source, name, fetched, read, report.warnings)
+        await self._recovered(source, name, feed)
+        return report
+
+    async def _ingest_items(self, source: str, read: FeedRead, unchanged: set[str], not_skating: set[str],
+                            report: FeedReport) -> None:
+        """Ingest what is new or changed, oldest first, into ``report``; one bad item never stops the rest."""
+        for item in reversed(read.items):  # feeds list newest first; notify in the order things happened
+            if item.guid in unchanged:
+                report.items.append(IngestResult(item.guid, item.title, "unchanged"))
+                continue
+            if item.guid in not_skating:
+                report.items.append(IngestResult(item.guid, item.title, "skipped", reason=NOT_SKATING))
+                continue
+            try:
+                result = await self._ingest(item, skating_only=not is_skating_feed(source))
+            except Exception as exc:  # e.g. the database stayed locked: the item is retried next poll
+                log.exception("feed %s: ingesting item %s failed", report.name, item.guid)
+                report.warnings.append(f"item {item.guid} not stored: {exc.__class__.__name__}: {exc}")
+                result = IngestResult(item.guid, item.title, "skipped", reason=f"error: {exc}")
+            report.items.append(result)
+            self._remember_skip(source, item, result)
+            if result.changes:
+                await self._notify_changes(list(result.changes))
+
+    async def _recovered(self, source: str, name: str, feed: Feed) -> None:
+        """After a good poll: forget the back-off, and say so when the feed had been failing."""
         was_failing = max(self._failures.pop(source, 0), feed.consecutive_failures)
         self._retry_at.pop(source, None)
         if was_failing >= self.settings.feed_alert_after_failures:
             await self._tell_admin(f"Feed {name} werkt weer (na {was_failing} mislukte pogingen).")
         if was_failing:
             log.info("feed %s recovered after %d failures", name, was_failing)
-        self._logged = {key for key in self._logged if key[0] != source or key[1].startswith("warn:")}
-        return report
+            self._logged = {key for key in self._logged if key[0] != source or key[1].startswith("warn:")}
 
     def next_delay(self) -> float:
         """Seconds until the next poll: live or normal interval with jitter, longer when every feed backs off."""

@@ -135,16 +135,6 @@ def sentence_spans(par: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if par[a:b].strip()]
 
 
-def split_sentences(par: str) -> list[str]:
-    out, start = [], 0
-    for m in _SENT_END.finditer(par):
-        # keep "1.000 meter. Hij" splits but not inside numbers (a space is required anyway)
-        out.append(par[start:m.start()].strip())
-        start = m.end()
-    out.append(par[start:].strip())
-    return [s for s in out if s]
-
-
 # ------------------------------------------------------------------------------------------------ model
 
 @dataclass
@@ -241,7 +231,6 @@ _RECORD_TIME = re.compile(r"(?:\b(?:oude|vorige)\s+(?:\w+\s+)?(?:record|wereldre
                           r"\bsinds\b|\buit\s+(?:19|20)\d\d|\bdoorkomst|\bopening\b|\bopende\b|\bronde(?:tijd)?\b|\brondje\b|"
                           r"\bpassage\b|\btussentijd|\bonder de\b|\bboven de\b|\bzijn\s+(?:\w+\s+)?record\b|"
                           r"\bhaar\s+(?:\w+\s+)?record\b)[^.;]{0,25}$")
-_YEAR_IN = re.compile(r"(?<!sinds )(?<!sinds)\b(?:in|uit|van|bij)\s+(?:\w+\s+)?(19[5-9]\d|20[0-4]\d)\b")
 _FUTURE = re.compile(r"\bvolgend(?:e)?\s+(?:jaar|seizoen|week|weekend|maand)\b|\b(?:kan|kunnen|zal|zullen|wil|willen|"
                      r"hoopt|gaat)\b.*\b(?:voltooien|winnen|pakken|rijden|verdedigen|starten|uitkomen|proberen)\b|\bstaat\b.*\bop het programma|"
                      r"\bstaan\b.*\bop het programma|\bmorgen\b|\bkomend(?:e)?\b|\bvolgende\b")
@@ -1428,7 +1417,7 @@ def _clauses(masked: str) -> list[tuple[int, str]]:
                            r"eindigde|was|reed|klokte|kwam|veroverde|finishte|zegevierde|bleef|ging|moest|maakte|"
                            r"completeerde|greep)\b)|"
                            r"(?<![PCT]\d)(?<![PCT]\d\d)(?<!\))\s+en\s+(?!(?:de\s+|het\s+|als\s+)?(?:[PC]\d|" + ORD +
-                          r")\b)|(?<=[PC]\d)\s+en\s+(?=(?:werd|won|pakte|eindigde|was|klokte|reed|kwam|veroverde|"
+                          r")\b)|(?<=[PCT]\d)\s+en\s+(?=(?:werd|won|pakte|eindigde|was|klokte|reed|kwam|veroverde|"
                           r"zegevierde|finishte|bleef|ging|op|in|bij)\b)", seg)
         for p in pieces:
             final.append((start, p.strip()))
@@ -1462,12 +1451,6 @@ def _strip_year_context(clause: str) -> str:
 
 def _strip_sinds(folded: str) -> str:
     return _re_sub(r"\bsinds\s+(?:\w+\s+)?(?:19|20)\d\d\b", " ", folded)
-
-
-def _year_past(folded: str, year: int | None) -> bool:
-    if year is None:
-        return False
-    return any(int(y) < year for y in _YEAR_IN.findall(folded))
 
 
 def _is_subhead(par: str, index: int) -> bool:

@@ -24,8 +24,9 @@ def make_engine(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise DatabaseError(f"DATABASE_URL is not a database URL: {url!r}") from exc
-    if parsed.drivername.split("+")[0] == "postgres":  # what hosting platforms hand out; SQLAlchemy wants postgresql
-        parsed = parsed.set(drivername="postgresql" + parsed.drivername[len("postgres"):])
+    backend, _, driver = parsed.drivername.partition("+")
+    if backend in ("postgres", "postgresql"):  # platforms hand out postgres://; psycopg (3) is our driver
+        parsed = parsed.set(drivername=f"postgresql+{driver or 'psycopg'}")
     if parsed.get_backend_name() == "sqlite":
         _check_sqlite_path(parsed.database)
         engine = create_engine(

@@ -133,6 +133,9 @@ def _row(chat_id: int, race: Race, kind: str, reasons: dict[str, Any], now: dt.d
             "created_at": now}
 
 
+_INSERT_CHUNK = 500  # rows per INSERT: well under SQLite's limit of bound parameters
+
+
 def _insert_ignoring_duplicates(session: Session, rows: list[dict[str, Any]]) -> int:
     """INSERT ... ON CONFLICT DO NOTHING (SQLite and PostgreSQL), so a concurrent enqueue is harmless."""
     if not rows:
@@ -146,9 +149,11 @@ def _insert_ignoring_duplicates(session: Session, rows: list[dict[str, Any]]) ->
         session.execute(insert(Notification), rows)
         return len(rows)
     written = 0
-    for row in rows:
-        result = session.execute(dialect_insert(Notification).values(**row).on_conflict_do_nothing())
-        written += max(result.rowcount, 0)  # type: ignore[attr-defined]
+    for start in range(0, len(rows), _INSERT_CHUNK):
+        statement = (dialect_insert(Notification).values(rows[start:start + _INSERT_CHUNK])
+                     .on_conflict_do_nothing().returning(Notification.id))
+        # Count what RETURNING gives back: rowcount is -1 for such inserts on PostgreSQL.
+        written += len(session.execute(statement).all())
     return written
 
 

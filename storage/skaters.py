@@ -57,7 +57,7 @@ def phonetic(text: str) -> str:
 
 @dataclass(slots=True)
 class _Index:
-    signature: tuple[int, int, int]
+    signature: tuple[int, int, int, int]
     skaters: dict[int, tuple[str, str | None]]  # id -> (name, country)
     exact: dict[str, set[int]]  # phonetic full name -> ids
     aliases: dict[str, set[int]]
@@ -126,13 +126,15 @@ def _index(session: Session) -> _Index:
     return index
 
 
-def _signature(session: Session) -> tuple[int, int, int]:
-    count, top = session.exec(select(func.count(), func.coalesce(func.max(Skater.id), 0))).one()
+def _signature(session: Session) -> tuple[int, int, int, int]:
+    # A skater first named without a country gets one from a later article: that must show too (flags).
+    count, top, with_country = session.exec(select(
+        func.count(), func.coalesce(func.max(Skater.id), 0), func.count(Skater.country))).one()
     aliases = session.exec(select(func.count()).select_from(SkaterAlias)).one()
-    return int(count), int(top or 0), int(aliases)
+    return int(count), int(top or 0), int(with_country), int(aliases)
 
 
-def _build_index(session: Session, signature: tuple[int, int, int]) -> _Index:
+def _build_index(session: Session, signature: tuple[int, int, int, int]) -> _Index:
     index = _Index(signature, {}, {}, {}, {}, [], [])
     for skater_id, name, country in session.exec(select(Skater.id, Skater.name, Skater.country)).all():
         if skater_id is None:

@@ -10,7 +10,8 @@ Where the server comes from, first match wins:
    through a unix socket only (no TCP port), with durability off for speed (``fsync``,
    ``synchronous_commit``, ``full_page_writes``) and the server time zone ``Europe/Amsterdam``, so the
    tests also prove the code does not rely on a UTC session. It is stopped and removed at session end.
-   initdb refuses to run as root: as root the cluster runs as the ``postgres`` system user.
+   initdb refuses to run as root: as root the cluster runs as the ``postgres`` system user. A cluster
+   left behind by a killed session (its ``owner.pid`` is gone) is stopped and removed by the next one.
 4. Otherwise the PostgreSQL tests are skipped, with the reason.
 
 The session creates one database of its own (dropped at the end); every test gets an empty schema in it,
@@ -82,16 +83,31 @@ def _psycopg_url(raw: str) -> URL:
 class _Cluster:
     """initdb + pg_ctl in a temporary folder, as the ``postgres`` user when we are root."""
 
-    def __init__(self, initdb: str) -> None:
+    PREFIX = "schaatsbot-pg-"
+
+    def __init__(self, initdb: str, root: Path | None = None) -> None:
         self.bindir = Path(initdb).parent
-        self.root = Path(tempfile.mkdtemp(prefix="schaatsbot-pg-"))
+        self.user: str | None = "postgres" if os.geteuid() == 0 else None
+        self.root = root or Path(tempfile.mkdtemp(prefix=self.PREFIX))
         self.data = self.root / "data"
-        self.user: str | None = None
-        if os.geteuid() == 0:
-            self.user = "postgres"
-            entry = pwd.getpwnam(self.user)
-            os.chown(self.root, entry.pw_uid, entry.pw_gid)
-        self.started = False
+        self.started = root is not None
+        if root is None:
+            (self.root / "owner.pid").write_text(str(os.getpid()))
+            if self.user:
+                entry = pwd.getpwnam(self.user)
+                os.chown(self.root, entry.pw_uid, entry.pw_gid)
+
+    @classmethod
+    def remove_orphans(cls, initdb: str) -> None:
+        """Stop and remove clusters of earlier sessions that were killed before they could clean up."""
+        for owner in Path(tempfile.gettempdir()).glob(f"{cls.PREFIX}*/owner.pid"):
+            try:
+                os.kill(int(owner.read_text()), 0)
+                continue  # its session is still running
+            except ProcessLookupError:
+                cls(initdb, root=owner.parent).stop()
+            except (ValueError, OSError):
+                continue
 
     def _run(self, *args: str) -> None:
         result = subprocess.run(args, cwd=self.root, user=self.user, capture_output=True, text=True, timeout=60,
@@ -142,11 +158,15 @@ def pg_server() -> Iterator[PgServer]:
     initdb = _find_bin("initdb")
     if initdb is None or not (Path(initdb).parent / "pg_ctl").exists():
         pytest.skip(f"no PostgreSQL: set {URL_VARIABLE} or install the server binaries (initdb, pg_ctl)")
-    cluster = _Cluster(initdb)
+    _Cluster.remove_orphans(initdb)
+    try:
+        cluster = _Cluster(initdb)
+    except (OSError, KeyError) as exc:  # KeyError: root, but no postgres user to run the server as
+        pytest.skip(f"could not prepare a throwaway PostgreSQL cluster: {exc}")
     atexit.register(cluster.stop)  # also when the session ends without running fixture teardown
     try:
         admin = cluster.start()
-    except (RuntimeError, subprocess.SubprocessError, OSError, KeyError) as exc:
+    except (RuntimeError, subprocess.SubprocessError, OSError) as exc:
         cluster.stop()
         pytest.skip(f"could not start a throwaway PostgreSQL cluster: {exc}")
     try:

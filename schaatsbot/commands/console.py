@@ -65,7 +65,7 @@ def run_console(engine: Engine, lines: Iterable[str], out: TextIO, *, lang: str 
                 chat_kind: str = "private") -> None:
     """Answer every line; a bare number presses that button of the previous reply."""
     from bot.core import Button, Reply, Request, parse_command_line, plain_message, run_callback, run_command
-    from bot.i18n import language_for
+    from bot.i18n import language_for, t
     from storage.db import new_session
 
     lang = language_for(lang)
@@ -80,7 +80,7 @@ def run_console(engine: Engine, lines: Iterable[str], out: TextIO, *, lang: str 
             if line.isdigit() and buttons:
                 index = int(line) - 1
                 reply = (run_callback(session=session, data=buttons[index].data, lang=lang)
-                         if 0 <= index < len(buttons) else Reply(f"Kies 1 tot {len(buttons)}."))
+                         if 0 <= index < len(buttons) else Reply(t(lang, "pick_number", count=len(buttons))))
             elif (parsed := parse_command_line(line)) is not None:
                 request = Request(command=parsed[0], args=parsed[1], lang=lang,
                                   chat_kind="group" if chat_kind == "group" else "private")

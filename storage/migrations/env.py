@@ -9,6 +9,7 @@ import storage.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 config = context.config
 target_metadata = SQLModel.metadata
+MIGRATION_LOCK = 0x5C4A_A75B  # PostgreSQL advisory lock id: "schaatsbot migrates"
 
 
 def run_migrations() -> None:
@@ -25,6 +26,10 @@ def run_migrations() -> None:
             compare_type=True,
         )
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":
+                # Several processes may start at once: one migrates, the others wait here (the lock lasts
+                # until this transaction ends) and then find the schema at head.
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             context.run_migrations()
         connection.commit()
 

@@ -51,6 +51,8 @@ def test_console_buttons_are_numbered_and_can_be_pressed(cli_env: str, capsys: p
     assert "Welke schaatser bedoel je met “mulder”?\n  [1] Michel Mulder 🇳🇱\n  [2] Ronald Mulder 🇳🇱" in out
     assert "⛸ Ronald Mulder 🇳🇱 · laatste uitslagen" in out
     assert "<" not in out.replace("<zilver>", "")  # no tags, entities unescaped
+    english = run_cli(["console", "--lang", "en"], "/skater mulder\n7\n", capsys, monkeypatch)
+    assert english.splitlines()[-1] == "Pick a number from 1 to 2."
 
 
 def test_console_in_english_and_in_a_group(cli_env: str, capsys: pytest.CaptureFixture[str],

@@ -110,3 +110,15 @@ def test_skater_and_weekend_replies_escape_names_venues_and_links() -> None:
     assert "<i>Wereldbeker &lt;Thialf&gt; &amp; co</i>" in weekend.splitlines()
     assert "🥇 Kjeld &lt;i&gt;Nuis&lt;/i&gt; 🇳🇱" in weekend
     assert render_skater(SkaterInfo(2, "A<b>", None), [], "en").endswith("I have no results for A&lt;b&gt; yet.")
+
+
+def test_mass_start_points_in_podium_and_skater_lines() -> None:
+    from bot.render import render_skater
+    from storage.queries import SkaterInfo, SkaterResult
+
+    race = _race(distance="mass_start")
+    swings = PlacingView(1, "Bart Swings", "BEL", None, points=60)
+    assert render_podium(RaceResults(race, (swings,)), "nl").splitlines()[1] == "🥇 Bart Swings 🇧🇪 60 punten"
+    assert render_podium(RaceResults(race, (swings,)), "en").splitlines()[1] == "🥇 Bart Swings 🇧🇪 60 points"
+    line = render_skater(SkaterInfo(1, "Bart Swings", "BEL"), [SkaterResult(race, swings)], "nl").splitlines()[1]
+    assert line == "🥇 massastart mannen · Wereldbeker Heerenveen · zo 5 dec 2021: 1e met 60 punten"

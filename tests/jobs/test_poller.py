@@ -253,6 +253,8 @@ async def test_a_local_file_is_polled_directly(engine: Engine, tmp_path: Path) -
 def test_names_and_dedicated_feeds() -> None:
     assert feed_name("https://feeds.nos.nl/nossportschaatsen") == "nossportschaatsen"
     assert feed_name("https://www.nu.nl/rss/Sport") == "Sport (nu.nl)"
+    assert feed_name("https://bot:geheim@www.example.nl/rss/schaatsen") == "schaatsen (example.nl)"
+    assert feed_name("http://") == "http://"  # a broken FEED_URLS entry still has a name in logs and feeds
     assert is_skating_feed("https://feeds.nos.nl/nossportschaatsen")
     assert not is_skating_feed("https://feeds.nos.nl/nossportalgemeen")
 

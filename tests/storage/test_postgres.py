@@ -12,8 +12,12 @@ import datetime as dt
 import email.utils
 import itertools
 import json
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -24,7 +28,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import BigInteger, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError, StatementError
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from jobs.feedread import FeedItem, read_feed
 from jobs.ingest import ingest_item
@@ -51,6 +55,7 @@ from tests.conftest import SHARED
 from tests.pg import SERVER_TIMEZONE, PgServer, with_settings
 
 CORPUS = SHARED / "corpus"
+REPO = Path(__file__).resolve().parents[2]
 BIG_CHAT = -1009876543210  # a supergroup id: beyond 32 bits
 
 
@@ -106,6 +111,20 @@ def test_upgrade_from_empty_down_to_base_and_up_again_keeps_working(pg_url: str)
         assert not set(SQLModel.metadata.tables) & set(inspect(engine).get_table_names())
         upgrade(engine)
         assert current_revision(engine) == head
+    finally:
+        engine.dispose()
+
+
+def test_processes_starting_at_once_on_an_empty_database_all_come_up(pg_url: str) -> None:
+    """Every entry point migrates on start; with several processes only one may create the tables."""
+    code = "import sys; from storage.db import open_database; open_database(sys.argv[1]).dispose()"
+    starts = [subprocess.Popen([sys.executable, "-c", code, pg_url], cwd=REPO, stderr=subprocess.PIPE, text=True)
+              for _ in range(3)]
+    failures = [err[-400:] for err in (p.communicate(timeout=120)[1] for p in starts) if err]
+    assert [p.returncode for p in starts] == [0, 0, 0], failures
+    engine = make_engine(pg_url)
+    try:
+        assert current_revision(engine) is not None
     finally:
         engine.dispose()
 
@@ -195,7 +214,7 @@ def test_aware_datetimes_round_trip_as_utc_whatever_the_session_time_zone(pg_url
             # Comparisons in SQL are by instant too, with aware parameters in any offset.
             found = session.exec(select(Article.id).where(Article.published == AMSTERDAM_EVENING)).all()
             assert found == [article_id]
-            assert session.exec(select(Article.id).where(Article.published > UTC_EVENING)).all() == []
+            assert session.exec(select(Article.id).where(col(Article.published) > UTC_EVENING)).all() == []
             # What the server holds is the UTC instant, not the wall clock of the session's zone.
             wall = session.execute(text("SELECT published AT TIME ZONE 'UTC' FROM articles")).scalar()
             assert wall == UTC_EVENING.replace(tzinfo=None)
@@ -292,7 +311,7 @@ def _ingest_reports(engine: Engine, now: dt.datetime) -> list[tuple[str, str, st
                          ("2275243", _corpus("nos2019/nos-2019-03-09-2275243.json"), None),
                          ("2275239", _corpus("nos2019/nos-2019-03-09-2275239.json"), None)])
     edited = _feed_items([("2405555", _corpus("synthetic/syn-032-stavanger-takagi-1000m-nuis-v2.json"), now)])
-    done = []
+    done: list[tuple[str, str, str | None, int]] = []
     for item in [*reversed(first), *edited, *first]:  # oldest first, as the poller does; then a re-poll
         result = ingest_item(engine=engine, item=item)
         done.append((result.guid, result.status, result.parse_status, len(result.races)))
@@ -559,11 +578,42 @@ def _someone_waits_for_a_lock(engine: Engine) -> bool:
     return False
 
 
+def test_the_cli_upgrades_and_answers_from_postgresql(pg_url: str, pg_database_url_env: dict[str, str]
+                                                      ) -> None:
+    """``DATABASE_URL=postgresql://...`` is all it takes: ``schaatsbot db upgrade``, then the console."""
+    plain = make_url(pg_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    env = {**pg_database_url_env, "DATABASE_URL": plain}
+    upgraded = subprocess.run([sys.executable, "-m", "schaatsbot.cli", "db", "upgrade"], env=env, cwd=REPO,
+                              capture_output=True, text=True, timeout=60)
+    assert upgraded.returncode == 0, upgraded.stderr
+    engine = make_engine(pg_url)
+    try:
+        with new_session(engine) as session:
+            factories.seed_season(session)
+    finally:
+        engine.dispose()
+    answer = subprocess.run([sys.executable, "-m", "schaatsbot.cli", "console"], input="/podium 1000m mannen\n",
+                            env=env, cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert answer.returncode == 0, answer.stderr
+    assert answer.stdout.splitlines()[:4] == [
+        "🏁 1000 m mannen · Wereldbeker Tomaszów Mazowiecki · zo 14 nov 2021",
+        "🥇 Hein Otterspeer 🇳🇱 1.08,67",
+        "🥈 Thomas Krol 🇳🇱 1.08,69",
+        "🥉 Kjeld Nuis 🇳🇱 1.08,83",
+    ]
+
+
+@pytest.fixture
+def pg_database_url_env() -> dict[str, str]:
+    """The environment for a CLI subprocess, without the caller's Telegram, database and feed settings."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_", "FEED_"))}
+
+
 def test_the_fixture_gives_each_test_its_own_database(pg_engine: Engine, pg_url: str, pg_server: PgServer
                                                      ) -> None:
     with pg_engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM races")).scalar() == 0
         assert conn.execute(text("SELECT current_database()")).scalar() == make_url(pg_url).database
-        assert conn.execute(text("SELECT current_schema()")).scalar().startswith("test_")
+        assert str(conn.execute(text("SELECT current_schema()")).scalar()).startswith("test_")
         if pg_server.own_cluster:  # every test here also runs with a session time zone other than UTC
             assert conn.execute(text("SHOW TimeZone")).scalar() == SERVER_TIMEZONE

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from storage.skaters import find_skaters, phonetic
 from tests.factories import make_skater
@@ -71,3 +71,16 @@ def test_new_skaters_are_found_after_the_cache_was_built(skaters: Session) -> No
     make_skater(skaters, "Jutta Leerdam", country="NED")
     skaters.commit()
     assert _names(skaters, "Leerdam") == ["Jutta Leerdam"]
+
+
+def test_a_country_learned_later_shows_in_the_matches(skaters: Session) -> None:
+    from storage.models import Skater
+
+    make_skater(skaters, "Jutta Leerdam")
+    skaters.commit()
+    assert [m.country for m in find_skaters(session=skaters, query="Leerdam")] == [None]
+    leerdam = skaters.exec(select(Skater).where(Skater.key == "jutta leerdam")).one()
+    leerdam.country = "NED"
+    skaters.add(leerdam)
+    skaters.commit()
+    assert [m.country for m in find_skaters(session=skaters, query="Leerdam")] == ["NED"]
