@@ -201,12 +201,15 @@ class Doc:
 
 _PREP_BEFORE = re.compile(r"(?:\bM\d+\s+(?:(?:de|het|haar|zijn)\s+)?(?:[\w-]+\s+)?$)|\b(?:dan|van|voor|achter|op|tegen|met|naar|bij|na|uit|als|zoals|aan|over|door|om|"
                           r"zonder|ondanks|dankzij|tussen|onder|boven|rond|rondom|volgens|namens|vanaf)\s+"
-                          r"(?:(?:de|het|een|haar|zijn|hun)\s+)?(?:[\w-]+e\s+)?(?:[\w-]+\s+)?$")
+                          r"(?:(?:de|het|een|haar|zijn|hun)\s+)?(?:(?:olympisch|regerend|voormalig|(?:twee|drie|vier|meer)voudig)\s+)?"
+                          r"(?:[\w-]+e\s+)?(?:[\w-]+\s+)?$")
 _NP_LEAD = re.compile(r"^(?:(?:bij|op|in|met|na|over)\s+[a-z0-9 ,'-]*?\s+)?(?:de|het)\s+((?:[a-zA-Z0-9'-]+\s+){0,4}?[a-z'-]+)\s+"
                       r"(?:won|wint|werd|was|is|klokte|klokt|reed|rijdt|pakte|pakt|eindigde|zegevierde|zegeviert|"
                       r"kwam|bleef|ging|veroverde|greep|noteerde|finishte|schreef|versloeg|hield)\b")
 _PRONOUN_SUBJ = re.compile(r"(?<!\bmet )(?<!\bvan )(?<!\bvoor )(?<!\bdan )(?<!\bachter )(?<!\bop )\b(?:hij|zij|ze)\b")
 _DEMONYM_NP = re.compile(r"\b(?:de|het)\s+(?:(?:[\w-]+)\s+)?([\w-]+)")
+_TEAM_NP_LEAD = re.compile(r"^(?:ook\s+)?(?:de\s+(?:\w+\s+)?(?:ploeggenoten|teamgenoten|teamgenotes|ploeggenotes)|"
+                           r"het\s+(?:\w+\s+)?(?:trio|kwartet)|de\s+(?:\w+\s+)?ploeg)\b(?!\s+[PC]\d)")
 _ROLE_NP = re.compile(r"^(?:(?:[\w-]+\s+){0,8}?)(?:de|het)\s+(?:[\w'-]+\s+){0,2}?(?:winnaar|winnares|nederlander|"
                       r"nederlandse|fries|friezin|kampioen|kampioene|sprinter|sprintster|schaatser|schaatsster|"
                       r"titelverdediger|titelhoudster|olympisch kampioen|wereldkampioen|wereldkampioene|"
@@ -230,7 +233,7 @@ _RECORD_TIME = re.compile(r"(?:\b(?:oude|vorige)\s+(?:\w+\s+)?(?:record|wereldre
                           r"(?:\(|van\b|uit\b|stond)|record\s+van\s+\S+\s+\(?$|\bstond\s+(?:sinds|op)|toptijd|\bpr\b|"
                           r"\bsinds\b|\buit\s+(?:19|20)\d\d|\bdoorkomst|\bopening\b|\bopende\b|\bronde(?:tijd)?\b|\brondje\b|"
                           r"\bpassage\b|\btussentijd|\bonder de\b|\bboven de\b|\bzijn\s+(?:\w+\s+)?record\b|"
-                          r"\bhaar\s+(?:\w+\s+)?record\b)[^.;]{0,25}$")
+                          r"\bhaar\s+(?:\w+\s+)?record\b)[^.;:]{0,25}$|(?:record|toptijd)\s*:\s*$")
 _FUTURE = re.compile(r"\bvolgend(?:e)?\s+(?:jaar|seizoen|week|weekend|maand)\b|\b(?:kan|kunnen|zal|zullen|wil|willen|"
                      r"hoopt|gaat)\b.*\b(?:voltooien|winnen|pakken|rijden|verdedigen|starten|uitkomen|proberen)\b|\bstaat\b.*\bop het programma|"
                      r"\bstaan\b.*\bop het programma|\bmorgen\b|\bkomend(?:e)?\b|\bvolgende\b")
@@ -747,6 +750,10 @@ class Engine:
                     return self._ent_for(person)
             elif _ROLE_NP.match(lead.group(0)) and self.focus is not None:
                 return self._ent_for(self.focus)
+        # "De drie ploeggenoten reden met Noorwegen naar ...": the team noun phrase opening the clause is the
+        # subject, not a country named later in it
+        if self.focus_team is not None and _TEAM_NP_LEAD.match(clause):
+            return self.focus_team
         skipped = False
         pron = _re_search(r"\b(?:hij|zij|ze)\b", clause)
         for m in _re_finditer(r"\b[PC]\d+\b", clause):

@@ -15,7 +15,9 @@ from typing import Any
 
 from sqlalchemy import exists, func
 from sqlalchemy import select as sa_select  # sqlmodel's select types at most four columns
+from sqlalchemy.sql.functions import Function
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from storage.models import Article, Competition, Race, Result, Skater
 
@@ -91,7 +93,7 @@ class SkaterResult:
     article: ArticleLink | None = None
 
 
-def _current_races():  # type: ignore[no-untyped-def]
+def _current_races() -> Select[Race, Competition]:
     """Races (with their competition) that count: not history, with at least one placing."""
     return (
         select(Race, Competition)
@@ -100,11 +102,11 @@ def _current_races():  # type: ignore[no-untyped-def]
     )
 
 
-def _competition_day():  # type: ignore[no-untyped-def]
+def _competition_day() -> Function[Any]:
     return func.coalesce(Competition.end_date, Competition.start_date)
 
 
-def _newest_races(session: Session, stmt, limit: int, *,  # type: ignore[no-untyped-def]
+def _newest_races(session: Session, stmt: Select[Race, Competition], limit: int, *,
                   today: dt.date | None = None) -> list[tuple[Race, Competition]]:
     """The ``limit`` newest races of ``stmt``, by day and then :func:`_recency`.
 

@@ -17,7 +17,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.keys import fold, surname
 from storage.models import Skater, SkaterAlias
@@ -129,7 +129,7 @@ def _index(session: Session) -> _Index:
 def _signature(session: Session) -> tuple[int, int, int, int]:
     # A skater first named without a country gets one from a later article: that must show too (flags).
     count, top, with_country = session.exec(select(
-        func.count(), func.coalesce(func.max(Skater.id), 0), func.count(Skater.country))).one()
+        func.count(), func.coalesce(func.max(Skater.id), 0), func.count(col(Skater.country)))).one()
     aliases = session.exec(select(func.count()).select_from(SkaterAlias)).one()
     return int(count), int(top or 0), int(with_country), int(aliases)
 

@@ -458,6 +458,7 @@ def test_concurrent_claimers_never_claim_the_same_row(pg_engine: Engine) -> None
         mine: list[int] = []
         try:
             with new_session(pg_engine) as session:
+                session.connection()  # connected before the start, so all three really race
                 start.wait()
                 while batch := outbox.claim_batch(session=session, worker=worker, limit=7):
                     mine += [c.id for c in batch]
@@ -476,6 +477,7 @@ def test_concurrent_claimers_never_claim_the_same_row(pg_engine: Engine) -> None
     assert not errors, errors
     every = [row for ids in claimed.values() for row in ids]
     assert len(every) == len(set(every)) == rows, {w: len(ids) for w, ids in claimed.items()}
+    assert sum(1 for ids in claimed.values() if ids) >= 2  # they did share the work
     with new_session(pg_engine) as session:
         assert outbox.outbox_counts(session=session) == {outbox.SENT: rows}
         assert {n.attempts for n in session.exec(select(Notification))} == {1}
