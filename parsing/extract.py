@@ -237,6 +237,7 @@ _RECORD_TIME = re.compile(r"(?:\b(?:oude|vorige)\s+(?:\w+\s+)?(?:record|wereldre
 _FUTURE = re.compile(r"\bvolgend(?:e)?\s+(?:jaar|seizoen|week|weekend|maand)\b|\b(?:kan|kunnen|zal|zullen|wil|willen|"
                      r"hoopt|gaat)\b.*\b(?:voltooien|winnen|pakken|rijden|verdedigen|starten|uitkomen|proberen)\b|\bstaat\b.*\bop het programma|"
                      r"\bstaan\b.*\bop het programma|\bmorgen\b|\bkomend(?:e)?\b|\bvolgende\b")
+_THOUSANDTHS = re.compile(r"[.,]\d{3}(?!\d)")
 _ROUND_WORDS = re.compile(r"\b(eerste|tweede)\s+omloop\b|\bbeide\s+D(\d+)")
 _POINTS_RE = re.compile(r"(?<![\d,.])(\d{1,3})(,\d{1,3})?\s+punt(?:en)?\b")
 _NEG_STANDING_WORDS = re.compile(r"\bwereldbekerklassement|\beindklassement\s+(?:van|in)\s+de\s+wereldbeker|"
@@ -307,6 +308,8 @@ class Engine:
                     _re_match(r"\s*\)?\s*(?:uit|in|van)\s+(?:\w+\s+)?(?:19|20)\d\d", folded[b:b + 25]) or \
                     _re_match(r"\)?\s*(?:van|stond)\b", folded[b:b + 12]) and \
                     _re_search(r"record|toptijd", folded[max(0, a - 45):a]) else frozenset()
+                if _THOUSANDTHS.search(sent, a, b):
+                    tag = tag | {"precise"}
                 ents.append(Ent("T", a, b, value=hund, tag=tag))
                 taken.append((a, b))
         for a, b, code, ordn, mixed in distance_mentions(sent):
@@ -565,7 +568,7 @@ class Engine:
             group = _group_at(clause, index)
             if group:
                 self.last_group = group
-                if _re_search(r"\bdezelfde tijd\b", clause) and key is not None:
+                if _re_search(r"\bdezelfde tijd\b|\b(?:allebei|beiden|beide)\s+T\d+", clause) and key is not None:
                     t = next((index[m.group()].value for m in _re_finditer(r"\bT\d+\b", clause)), None)
                     for g in group:
                         self._note_time(key, g, t)
@@ -636,11 +639,11 @@ class Engine:
             # paired times of a duel: "in een rechtstreeks duel met X was hij sneller: 3.58,76 tegen 4.00,11"
             pm = _re_search(r"\b(T\d+)\s+(?:tegen|om)\s+(T\d+)\b", clause)
             if pm and key is not None and subj is not None:
-                other_m = _re_search(r"\b(?:met|van|tegen)\s+(?:de\s+[\w-]+\s+)?([PC]\d+)", masked)
-                other = index[other_m.group(1)] if other_m else None
-                if other is not None and _ident(other) != _ident(subj):
-                    self._note_time(key, subj, index[pm.group(1)].value)
-                    self._note_time(key, other, index[pm.group(2)].value)
+                other = self._duel_opponent(masked, index, subj)
+                if other is not None:
+                    t1, t2 = index[pm.group(1)], index[pm.group(2)]
+                    self._note_time(key, subj, t1.value, "precise" in t1.tag)
+                    self._note_time(key, other, t2.value, "precise" in t2.tag)
             # plain time statements: "De Nederlander reed in Thialf 6.12,17"
             if subj is not None and key is not None and not standings:
                 t = self._time_in(clause, index, subj)
@@ -906,17 +909,37 @@ class Engine:
             return tm.value
         return None
 
+    def _duel_opponent(self, masked: str, index: dict[str, Ent], subj: Ent) -> Ent | None:
+        """Who the second time of "T tegen T" belongs to: the skater raced against ("met/tegen X"), else the one
+        other skater the sentence names, else the skater the previous sentence was about."""
+        me = _ident(subj)
+        other_m = _re_search(r"\b(?:met|van|tegen)\s+(?:de\s+[\w-]+\s+)?([PC]\d+)", masked)
+        if other_m:
+            other = index[other_m.group(1)]
+            return other if _ident(other) != me else None
+        others = {_ident(e): e for e in index.values() if e.kind == subj.kind and _ident(e) not in (None, me)}
+        if len(others) == 1:
+            return next(iter(others.values()))
+        if not others and subj.kind == "P" and self.focus is not None and self.focus.pid != me:
+            return self._ent_for(self.focus)
+        return None
+
     def _points_in(self, clause: str, index: dict[str, Ent]) -> int | None:
         m = _re_search(r"\bN\d+\b", clause)
         return index[m.group()].value if m else None
 
-    def _note_time(self, key: tuple, ent: Ent, t: int | None) -> None:
+    def _note_time(self, key: tuple, ent: Ent, t: int | None, precise: bool = False) -> None:
+        """Remember a skater's time in a race; the first statement wins, except that a time given in
+        thousandths replaces a rounded one ("klokten allebei 36,91 ... 36,906 tegen 36,908")."""
         if t is None:
             return
         ident = _ident(ent)
         if ident is None:
             return
-        self.times.setdefault(_tkey(key), {}).setdefault(ident, (t, self.order))
+        noted = self.times.setdefault(_tkey(key), {})
+        old = noted.get(ident)
+        if old is None or precise and abs(old[0] - t) <= 1:
+            noted[ident] = (t, self.order)
 
     def _add(self, key: tuple, rank: int, ent: Ent, t: int | None, pts: int | None, gender_explicit: bool,
              when: date | None, hist: bool, headline: bool, clause: str, index: dict[str, Ent],
