@@ -207,7 +207,9 @@ _NP_LEAD = re.compile(r"^(?:(?:bij|op|in|met|na|over)\s+[a-z0-9 ,'-]*?\s+)?(?:de
                       r"(?:won|wint|werd|was|is|klokte|klokt|reed|rijdt|pakte|pakt|eindigde|zegevierde|zegeviert|"
                       r"kwam|bleef|ging|veroverde|greep|noteerde|finishte|schreef|versloeg|hield)\b")
 _PRONOUN_SUBJ = re.compile(r"(?<!\bmet )(?<!\bvan )(?<!\bvoor )(?<!\bdan )(?<!\bachter )(?<!\bop )\b(?:hij|zij|ze)\b")
-_DEMONYM_NP = re.compile(r"\b(?:de|het)\s+(?:(?:[\w-]+)\s+)?([\w-]+)")
+_DEMONYM_NP = re.compile(r"\b(?:de|het)\s+([\w-]+)(?:\s+([\w-]+))?")
+_AFTER_RELATIVE_VERB = re.compile(r"(?:dook|kwam|bleef|ging|reed|won|werd|was|stond|nam|hield|greep|sprong|viel|"
+                                  r"klokte|pakte|eindigde|noteerde|finishte|[a-z]{3,}(?:de|te))\b")
 _TEAM_NP_LEAD = re.compile(r"^(?:ook\s+)?(?:de\s+(?:\w+\s+)?(?:ploeggenoten|teamgenoten|teamgenotes|ploeggenotes)|"
                            r"het\s+(?:\w+\s+)?(?:trio|kwartet)|de\s+(?:\w+\s+)?ploeg)\b(?!\s+[PC]\d)")
 _ROLE_NP = re.compile(r"^(?:(?:[\w-]+\s+){0,8}?)(?:de|het)\s+(?:[\w'-]+\s+){0,2}?(?:winnaar|winnares|nederlander|"
@@ -233,7 +235,8 @@ _RECORD_TIME = re.compile(r"(?:\b(?:oude|vorige)\s+(?:\w+\s+)?(?:record|wereldre
                           r"(?:\(|van\b|uit\b|stond)|record\s+van\s+\S+\s+\(?$|\bstond\s+(?:sinds|op)|toptijd|\bpr\b|"
                           r"\bsinds\b|\buit\s+(?:19|20)\d\d|\bdoorkomst|\bopening\b|\bopende\b|\bronde(?:tijd)?\b|\brondje\b|"
                           r"\bpassage\b|\btussentijd|\bonder de\b|\bboven de\b|\bzijn\s+(?:\w+\s+)?record\b|"
-                          r"\bhaar\s+(?:\w+\s+)?record\b)[^.;:]{0,25}$|(?:record|toptijd)\s*:\s*$")
+                          r"\bhaar\s+(?:\w+\s+)?record\b)[^.;:]{0,25}$|\b(?:oude|vorige)\s+(?:\w+\s+)?(?:record|wereldrecord|toptijd|baanrecord)\s*:\s*$|"
+                          r"recordhouder\b[^.;:]{0,40}$")
 _FUTURE = re.compile(r"\bvolgend(?:e)?\s+(?:jaar|seizoen|week|weekend|maand)\b|\b(?:kan|kunnen|zal|zullen|wil|willen|"
                      r"hoopt|gaat)\b.*\b(?:voltooien|winnen|pakken|rijden|verdedigen|starten|uitkomen|proberen)\b|\bstaat\b.*\bop het programma|"
                      r"\bstaan\b.*\bop het programma|\bmorgen\b|\bkomend(?:e)?\b|\bvolgende\b")
@@ -732,6 +735,8 @@ class Engine:
                 return prev
         if ci > 0 and prev is not None and _re_match(r"^(?:in|met)\s+T\d+\b", clause):
             return prev
+        if self._after_relative and prev is not None and _AFTER_RELATIVE_VERB.match(clause):
+            return prev  # "Krol, die zaterdag al ..., dook op de 1.500 meter onder ...": the main clause resumes
         if self._after_relative and prev is not None and not _re_search(r"\b[PC]\d+\b", clause) and \
                 not _re_match(r"^(?:(?:\w+\s+){0,3}?)(?:hij|zij|ze|het|dat|dit)\b", clause):
             return prev
@@ -755,7 +760,7 @@ class Engine:
                 return self._ent_for(self.focus)
         # "De drie ploeggenoten reden met Noorwegen naar ...": the team noun phrase opening the clause is the
         # subject, not a country named later in it
-        if self.focus_team is not None and _TEAM_NP_LEAD.match(clause):
+        if self.focus_team is not None and _TEAM_NP_LEAD.match(clause) and not _TEAM_WORDS.match(clause):
             return self.focus_team
         skipped = False
         pron = _re_search(r"\b(?:hij|zij|ze)\b", clause)
@@ -769,7 +774,10 @@ class Engine:
             return index[m.group()]
         np = _DEMONYM_NP.search(clause[:40])
         if np and _re_match(r"^(?:(?:\w+\s+){0,4}?)(?:de|het)\s", clause):
-            dm = demonym(np.group(1))
+            # "de Noorse schaatsster" / "de Rus denderde": the demonym is the second word or the first
+            dm = demonym(np.group(2)) if np.group(2) else demonym(np.group(1))
+            if dm is None and np.group(2) and _AFTER_RELATIVE_VERB.fullmatch(np.group(2)):
+                dm = demonym(np.group(1))
             if dm and dm[2] and not dm[3] or dm and not dm[2] and _re_match(r"^(?:\w+\s+){0,3}?de\s+[\w-]+\s+"
                                                                           r"(?:won|werd|was|klokte|reed|pakte|"
                                                                           r"eindigde|zegevierde|kwam|bleef|ging)\b",
@@ -1224,6 +1232,19 @@ class Engine:
                     continue
                 groups.setdefault(new, []).extend(groups.pop(old))
 
+    def _roundless_time(self, r: Raw, team: bool) -> tuple[int, int] | None:
+        """A time told before the round was named ("naar 33,61. Daarmee won hij de eerste 500 meter"); only
+        when the skater placed in no other round of that distance, so the time cannot belong to another."""
+        ident = _raw_ident(r, team)
+        code, rnd = r.orig[0], r.orig[1]
+        if any(o.orig and o.orig[0] == code and o.orig[1] not in (None, rnd) and _raw_ident(o, team) == ident
+               for o in self.raws):
+            return None
+        for tk, tv in self.times.items():
+            if tk[0] == code and tk[1] is None and tk[2] == r.orig[2] and tk[4] == r.orig[4] and ident in tv:
+                return tv[ident]
+        return None
+
     def _placings(self, key: tuple, rs: list[Raw]) -> list[Placing]:
         code = key[0]
         team = code in TEAM_DISTANCES
@@ -1258,6 +1279,8 @@ class Engine:
                             break
                 noted = noted_times.get(("C", r.ioc)) if team else \
                     noted_times.get(r.person.pid if r.person is not None else None)
+                if not noted and r.orig and r.orig[1] is not None:
+                    noted = self._roundless_time(r, team)
                 if noted:
                     t = noted[0]
             out.append((r, t, t is not None))

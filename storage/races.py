@@ -56,6 +56,7 @@ def record_races(*, session: Session, article: Article, races: Sequence[parsing.
     now = now or utcnow()
     article_day = local_day(article.published) or local_day(now)
     touched: dict[int, _Touched] = {}
+    known = _skaters_by_key(session, races)  # one query for the article's names, not one per placing
     for parsed in races:
         if not parsed.placings:
             continue
@@ -69,7 +70,7 @@ def record_races(*, session: Session, article: Article, races: Sequence[parsing.
         state = touched.get(race.id)
         if state is None:
             state = touched[race.id] = _Touched(race, created=created, old_podium=race.podium_hash)
-        state.changed |= _merge_placings(session, state, parsed, article, now)
+        state.changed |= _merge_placings(session, state, parsed, article, now, known)
     # An edit may drop a race the earlier version reported. A version without any race is more likely a
     # text the parser could not read than a withdrawal of everything: it keeps what was recorded.
     if article.version > 1 and touched:
@@ -219,10 +220,20 @@ def _rekey(session: Session, competition: Competition, key: str) -> None:
 
 # --- entrants ---------------------------------------------------------------------------------------------
 
-def _entrant(session: Session, placing: parsing.Placing, race: Race) -> tuple[str, Skater | None]:
+def _skaters_by_key(session: Session, races: Sequence[parsing.Race]) -> dict[str, Skater]:
+    """The stored skaters whose key is one of the full names these races mention."""
+    wanted = {keys.skater_key(p.name) for race in races for p in race.placings
+              if not keys.is_surname_only(p.name)}
+    if not wanted:
+        return {}
+    return {skater.key: skater for skater in session.exec(select(Skater).where(col(Skater.key).in_(wanted)))}
+
+
+def _entrant(session: Session, placing: parsing.Placing, race: Race,
+             known: dict[str, Skater] | None = None) -> tuple[str, Skater | None]:
     if placing.is_team or (race.distance in TEAM_DISTANCES and not _looks_like_person(placing)):
         return keys.team_entrant_key(placing.name, placing.country), None
-    skater = resolve_skater(session=session, name=placing.name, race=race, country=placing.country)
+    skater = resolve_skater(session=session, name=placing.name, race=race, country=placing.country, known=known)
     assert skater.id is not None
     return keys.skater_entrant_key(skater.id), skater
 
@@ -231,9 +242,13 @@ def _looks_like_person(placing: parsing.Placing) -> bool:
     return len(placing.name.split()) >= 2 and not placing.members
 
 
-def resolve_skater(*, session: Session, name: str, race: Race, country: str | None = None) -> Skater:
+def resolve_skater(*, session: Session, name: str, race: Race, country: str | None = None,
+                   known: dict[str, Skater] | None = None) -> Skater:
     """The skater ``name`` means in this race: a surname alone resolves to a skater of the same race or
-    competition with that surname; a new full name may complete a skater known only by surname."""
+    competition with that surname; a new full name may complete a skater known only by surname.
+
+    ``known`` maps skater keys to skaters already loaded; a full name found or created here is added to it.
+    """
     folded = keys.fold(name)
     gender = race.gender if race.gender in ("men", "women") else None
     skater: Skater | None
@@ -242,16 +257,22 @@ def resolve_skater(*, session: Session, name: str, race: Race, country: str | No
                   or _unique(_by_alias_in(session, folded, race, same_race=False))
                   or session.exec(select(Skater).where(Skater.key == folded)).first())
     else:
-        skater = session.exec(select(Skater).where(Skater.key == folded)).first()
+        skater = known.get(folded) if known is not None else None
+        if skater is None:
+            skater = session.exec(select(Skater).where(Skater.key == folded)).first()
         if skater is None:
             skater = _unique(_by_alias(session, folded))
         if skater is None:
             skater = _complete_surname_only(session, name, race)
+        if skater is not None and known is not None and skater.key == folded:
+            known[folded] = skater
     if skater is None:
         skater = Skater(key=folded, name=name.strip(), country=country, gender=gender)
         session.add(skater)
         session.flush()
         _add_aliases(session, skater, name, new=True)
+        if known is not None and not keys.is_surname_only(name):
+            known[folded] = skater
         return skater
     if (country and not skater.country) or (gender and not skater.gender):
         skater.country = skater.country or country
@@ -308,13 +329,13 @@ def _unique(skaters: list[Skater]) -> Skater | None:
 # --- results ----------------------------------------------------------------------------------------------
 
 def _merge_placings(session: Session, state: _Touched, parsed: parsing.Race, article: Article,
-                    now: dt.datetime) -> bool:
+                    now: dt.datetime, known: dict[str, Skater] | None = None) -> bool:
     race = state.race
     assert race.id is not None
     existing = {r.entrant_key: r for r in session.exec(select(Result).where(Result.race_id == race.id))}
     changed = False
     for placing in parsed.placings:
-        entrant_key, skater = _entrant(session, placing, race)
+        entrant_key, skater = _entrant(session, placing, race, known)
         if entrant_key in state.seen:
             continue  # the article names this entrant twice for one race: the first mention counts
         if _contradicts(placing, entrant_key, existing.values(), article.id):

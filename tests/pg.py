@@ -5,7 +5,8 @@ Where the server comes from, first match wins:
 1. ``SCHAATSBOT_TEST_POSTGRES=off`` in the environment: no PostgreSQL; every test that asks for these
    fixtures is skipped (this is how to check that the suite passes on a machine without PostgreSQL).
 2. ``SCHAATSBOT_TEST_POSTGRES_URL`` (e.g. ``postgresql+psycopg://me:secret@127.0.0.1:5432/postgres``): an
-   existing server whose role may ``CREATE DATABASE``. Nothing else on it is touched.
+   existing server whose role may ``CREATE DATABASE``. The session creates (and drops) a database
+   ``schaatsbot_tests_<pid>`` there and touches nothing else.
 3. ``initdb`` on the PATH or under ``/usr/lib/postgresql/*/bin``: a cluster in a temporary folder, reached
    through a unix socket only (no TCP port), with durability off for speed (``fsync``,
    ``synchronous_commit``, ``full_page_writes``) and the server time zone ``Europe/Amsterdam``, so the
@@ -26,7 +27,6 @@ import contextlib
 import glob
 import itertools
 import os
-import pwd
 import shutil
 import subprocess
 import tempfile
@@ -94,6 +94,8 @@ class _Cluster:
         if root is None:
             (self.root / "owner.pid").write_text(str(os.getpid()))
             if self.user:
+                import pwd  # POSIX only, like the rest of this branch
+
                 entry = pwd.getpwnam(self.user)
                 os.chown(self.root, entry.pw_uid, entry.pw_gid)
 

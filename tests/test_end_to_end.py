@@ -11,8 +11,11 @@ import datetime as dt
 from email.utils import format_datetime
 
 from sqlalchemy.engine import Engine
+from sqlmodel import select
 
 from schaatsbot.commands.run import build_telegram_runtime
+from storage.db import new_session
+from storage.models import Notification, Skater
 from tests.bot.conftest import settings_for
 from tests.bot.fake_bot_api import FakeBotApi, private_message
 from tests.jobs.feed_server import FeedServer, Item, Reply, feed_xml
@@ -37,6 +40,19 @@ def reports(now: dt.datetime) -> tuple[Item, Item]:
     return earlier, latest
 
 
+def stored(engine: Engine, name: str) -> bool:
+    with new_session(engine) as session:
+        return session.exec(select(Skater).where(Skater.name == name)).first() is not None
+
+
+async def dispatcher_idle(engine: Engine) -> None:
+    """Every outbox row is sent: nothing can still be on its way to the fan."""
+    def idle() -> bool:
+        with new_session(engine) as session:
+            return session.exec(select(Notification).where(Notification.status != "sent")).first() is None
+    await wait_for(idle)
+
+
 async def wait_for(condition, timeout: float = 40.0) -> None:  # type: ignore[no-untyped-def]
     deadline = asyncio.get_running_loop().time() + timeout
     while not condition():
@@ -57,8 +73,7 @@ async def test_a_followed_skater_on_a_new_podium_reaches_the_fan_once(engine: En
             await app.start()
             await app.updater.start_polling(poll_interval=0.0, timeout=1)
             try:
-                await wait_for(lambda: len(feeds.hits(FEED)) >= 1)
-                await asyncio.sleep(0.5)  # the first poll stores Bergsma's 5000 m
+                await wait_for(lambda: stored(engine, "Jorrit Bergsma"))  # the first poll stored the 5000 m
 
                 fake_api.push_update(private_message("/volg Bergsma", user_id=FAN))
                 await fake_api.wait_for_calls("sendMessage", chat_id=FAN, count=1)
@@ -74,7 +89,7 @@ async def test_a_followed_skater_on_a_new_podium_reaches_the_fan_once(engine: En
 
                 polls = len(feeds.hits(FEED))
                 await wait_for(lambda: len(feeds.hits(FEED)) >= polls + 1)  # another poll: a 304, no news
-                await asyncio.sleep(0.5)
+                await dispatcher_idle(engine)
                 assert len(fake_api.texts(FAN)) == 2
                 assert feeds.hits(FEED)[-1].headers.get("if-none-match") == '"v2"'
             finally:

@@ -1,8 +1,9 @@
-"""The same storage code on a real PostgreSQL server (``DATABASE_URL=postgresql+psycopg://...``).
+"""The same storage code on a real PostgreSQL server (``DATABASE_URL=postgresql://...``).
 
-The server comes from ``tests/pg.py`` (a throwaway cluster whose time zone is Europe/Amsterdam, or
-``SCHAATSBOT_TEST_POSTGRES_URL``); without one these tests are skipped. Where behaviour must not depend on
-the database, a test runs the same steps on SQLite (the ``engine`` fixture) and compares.
+The server comes from ``tests/pg.py``: a throwaway cluster whose time zone is Europe/Amsterdam, or the one
+``SCHAATSBOT_TEST_POSTGRES_URL`` names; without either (or with ``SCHAATSBOT_TEST_POSTGRES=off``) these
+tests are skipped. Where behaviour must not depend on the database, a test runs the same steps on SQLite
+(the ``engine`` fixture) and compares.
 """
 
 from __future__ import annotations
@@ -555,9 +556,8 @@ def test_concurrent_enqueues_of_one_race_write_each_row_once(pg_engine: Engine) 
         assert outbox.outbox_counts(session=session) == {outbox.PENDING: 1}
 
 
-@pytest.mark.xfail(strict=False, reason="storage/outbox.py _insert_ignoring_duplicates reads rowcount, which is -1 "
-                   "on PostgreSQL: SQLAlchemy adds RETURNING notifications.id to the single-row INSERT")
 def test_enqueue_counts_the_rows_it_wrote(pg_session: Session) -> None:
+    """Counted from RETURNING: an INSERT's rowcount is -1 on PostgreSQL (found here, fixed in the outbox)."""
     race = _race(pg_session)
     pg_session.add(Chat(id=BIG_CHAT, type="supergroup"))
     follow(session=pg_session, chat_id=BIG_CHAT, what=Follow.everything(), limit=10)

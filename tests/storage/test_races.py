@@ -270,3 +270,29 @@ def test_a_dead_heat_in_one_article_keeps_both(session: Session) -> None:
     race_id = record_races(session=session, article=article(session, "1"), races=[
         women_1000(LEERDAM, Placing(2, "Femke Kok"), Placing(2, "Miho Takagi"))])[0].race_id
     assert [row[0] for row in standings(session, race_id)] == [1, 2, 2]
+
+
+def test_known_skaters_are_looked_up_once_per_article_not_per_placing(session: Session) -> None:
+    from sqlalchemy import event
+
+    field = (LEERDAM, KOK, TAKAGI, Placing(4, "Joy Beune"), Placing(5, "Marijke Groenewoud"))
+    record_races(session=session, article=article(session, "1"), races=[women_1000(*field)])
+    session.commit()
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(" ".join(statement.split()))
+
+    engine = session.get_bind()
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        changes = record_races(session=session, article=article(session, "2"), races=[Race(
+            discipline="long_track", competition="world_cup", distance="1500m", gender="women", placings=field,
+            venue="Heerenveen")])
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    session.commit()
+    skater_reads = [s for s in statements if s.startswith("SELECT") and "FROM skaters" in s]
+    assert len(skater_reads) == 1 and " IN " in skater_reads[0], skater_reads
+    assert [row[1] for row in standings(session, changes[0].race_id)] == [p.name for p in field]
+    assert len(session.exec(select(Skater)).all()) == 5
