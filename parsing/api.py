@@ -11,9 +11,10 @@ from parsing.html import html_to_text, looks_like_html
 from parsing.model import Article, ParseResult
 from parsing.text import fold
 
-__all__ = ["parse_article", "build_doc"]
+__all__ = ["parse_article", "build_doc", "clear_memo_caches"]
 
 _MAX_CHARS = 200_000
+_SHORT_TRACK_EVENTS = re.compile(r"\bsuperfinale\b|\baflossing|\bshorttrack")
 
 
 def build_doc(article: Article) -> Doc:
@@ -28,17 +29,24 @@ def build_doc(article: Article) -> Doc:
               published_year=published.year if published else None)
     lead = fold(" ".join([title] + paragraphs[:1]))
     full = fold(" ".join([title] + paragraphs))
-    comp = ctx.competition_of(lead) or ctx.competition_of(full)
+    comp_lead = ctx.competition_of(lead)
+    comp = comp_lead or ctx.competition_of(full)
     if comp:
         doc.competition = comp[0]
-        doc.discipline = ctx.discipline_of(lead if ctx.competition_of(lead) else full, comp[1])
+        doc.discipline = ctx.discipline_of(lead if comp_lead else full, comp[1])
         if comp[1] == "marathon":
             doc.discipline = "marathon"
     else:
         doc.discipline = ctx.discipline_of(lead, None)
-        doc.competition = "world_cup"  # NOS race reports without a named event are World Cup weekends
+        # NOS race reports without a named event are World Cup weekends, unless a world title is at stake
+        doc.competition = "world_championships" if re.search(r"\bwereldtitel", lead) else "world_cup"
     if doc.discipline == "short_track" and doc.competition == "other" and re.search(r"\bwk\b|wereldtitel", full):
         doc.competition = "world_championships"
+    if doc.competition == "world_single_distances" and doc.discipline == "long_track" and \
+            _SHORT_TRACK_EVENTS.search(full):
+        doc.discipline = "short_track"  # relays and superfinals are short-track events only
+    if doc.discipline == "short_track" and doc.competition == "world_single_distances":
+        doc.competition = "world_championships"  # short track has no separate single-distance championships
     venue = ctx.find_venue(fold(title)) or ctx.find_venue(lead) or _venue_in_current_sentences(paragraphs, doc) or \
         ctx.find_venue(fold(title), framed=False) or ctx.find_venue(lead, framed=False)
     doc.venue = venue[1] if venue else None
@@ -56,6 +64,17 @@ def _venue_in_current_sentences(paragraphs: list[str], doc: Doc) -> tuple[int, s
             if found:
                 return found
     return None
+
+
+def clear_memo_caches() -> None:
+    """Forget memoised per-sentence and per-clause results (benchmarks: measure parsing, not recall).
+
+    Word-level caches (folded names, demonyms, country nouns) and compiled patterns stay: a long-running
+    process keeps them warm on real, never-repeated articles too."""
+    from parsing import extract, ranks
+
+    for fn in (extract._cached_spans, extract._gender_of, ranks._find_ranks, ranks._Block.search):
+        fn.cache_clear()
 
 
 def published_off_season(article: Article) -> bool:

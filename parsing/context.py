@@ -80,8 +80,11 @@ _COMPETITIONS: list[tuple[re.Pattern[str], str, str | None]] = [
      "european_championships", "short_track"),
     (re.compile(r"\bwereldkampioen(?:e)?\s+shorttrack|\bwereldkampioenschap(?:pen)?\s+shorttrack"),
      "world_championships", "short_track"),
-    (re.compile(r"\bwereldkampioen(?:e)?\s+(?:geworden\s+)?op\s+de\b|\bwereldtitel\s+op\s+de\b|"
-                r"\bwereldkampioen(?:e)?\s+op\s+(?:de\s+)?\d"), "world_single_distances", None),
+    # "de (regerend) wereldkampioen op de 10 kilometer" describes a skater, it does not name the event
+    (re.compile(r"(?<!de )(?<!regerend )(?<!voormalig )\bwereldkampioen(?:e)?\s+(?:geworden\s+)?op\s+de\b|"
+                r"\bwereldtitel\s+op\s+de\b|"
+                r"(?<!de )(?<!regerend )(?<!voormalig )\bwereldkampioen(?:e)?\s+op\s+(?:de\s+)?\d"),
+     "world_single_distances", None),
     (re.compile(r"\beuropees kampioen(?:e)?\s+(?:geworden\s+)?op\s+|\beuropese titel\s+op\s+de\b"),
      "european_championships", None),
     (re.compile(r"\bolympisch kwalificatietoernooi\b|\bokt\b|\bnederlands kampioen|\bnederlandse titel\b"),

@@ -240,6 +240,7 @@ _RECORD_TIME = re.compile(r"(?:\b(?:oude|vorige)\s+(?:\w+\s+)?(?:record|wereldre
 _FUTURE = re.compile(r"\bvolgend(?:e)?\s+(?:jaar|seizoen|week|weekend|maand)\b|\b(?:kan|kunnen|zal|zullen|wil|willen|"
                      r"hoopt|gaat)\b.*\b(?:voltooien|winnen|pakken|rijden|verdedigen|starten|uitkomen|proberen)\b|\bstaat\b.*\bop het programma|"
                      r"\bstaan\b.*\bop het programma|\bmorgen\b|\bkomend(?:e)?\b|\bvolgende\b")
+_DUTCH_CONTEXT = re.compile(r"\bnederland|\boranje|\bteamnl\b")
 _THOUSANDTHS = re.compile(r"[.,]\d{3}(?!\d)")
 _ROUND_WORDS = re.compile(r"\b(eerste|tweede)\s+omloop\b|\bbeide\s+D(\d+)")
 _POINTS_RE = re.compile(r"(?<![\d,.])(\d{1,3})(,\d{1,3})?\s+punt(?:en)?\b")
@@ -271,6 +272,7 @@ class Engine:
         self.team_members: dict[tuple, tuple[Person, ...]] = {}
         self.points: dict[tuple, int] = {}
         self.section_km: dict[int, set[str]] = {}
+        self._dutch = False  # the current sentence speaks of the Dutch team
 
     # ---------------------------------------------------------------------------------- registry pass
     def collect_names(self, sentences: list[str]) -> None:
@@ -444,6 +446,7 @@ class Engine:
         if not folded.strip():
             return
         self.sentence_clock = self.reg.clock
+        self._dutch = bool(_DUTCH_CONTEXT.search(folded))
         ents = self.entities(sent, folded, headline)
         masked, index = _mask(folded, ents)
         if not headline:
@@ -627,7 +630,8 @@ class Engine:
                 lm = _re_match(r"^(?:(?:\w+\s+){0,3}?)((?:P\d+)(?:\s*,\s*P\d+)*\s+en\s+P\d+)\b", clause)
                 if lm:
                     members = tuple(index[t].person for t in _re_findall(r"P\d+", lm.group(1)))
-                    ioc = _team_country(members, self.focus_team.ioc if self.focus_team else None)  # type: ignore[arg-type]
+                    ioc = _team_country(members, self.focus_team.ioc if self.focus_team else None,  # type: ignore[arg-type]
+                                        self._dutch)
                     if ioc:
                         team = Ent("C", -1, -1, ioc=ioc)
                         self.team_members.setdefault((_tkey(key), ioc), members)  # type: ignore[arg-type]
@@ -962,7 +966,7 @@ class Engine:
                 members = tuple(p for p in self._list_from(clause, ent, index))  # type: ignore[assignment]
                 if len(members) < 2 and not _TEAM_WORDS.search(clause):
                     return  # one skater with a rank in a team context: not a team result we can trust
-                ioc = _team_country(members)
+                ioc = _team_country(members, None, self._dutch)
                 person = None
             if ioc is None:
                 return
@@ -1419,13 +1423,20 @@ def _same(a: Raw, b: Raw) -> bool:
     return a.ioc is not None and a.ioc == b.ioc and a.person is None and b.person is None
 
 
-def _team_country(members: tuple[Person, ...], fallback: str | None = None) -> str | None:
+def _team_country(members: tuple[Person, ...], fallback: str | None = None, dutch_context: bool = False) -> str | None:
+    """The country a team of named skaters rides for: their one known country, else the team in focus, else
+    the Netherlands only when the text says so (Nederlandse/Oranje/TeamNL) or a member is a known Dutch skater."""
     countries = {p.country for p in members if p is not None and p.country}
     if len(countries) == 1:
         return countries.pop()
-    if not countries:
-        return fallback or "NED"  # NOS names team members mostly for the Dutch team
-    return None
+    if countries:
+        return None
+    if fallback:
+        return fallback
+    known = {ks[1] for p in members if p is not None and (ks := known_skater(p.name)) and ks[1]}
+    if known:
+        return known.pop() if len(known) == 1 else None
+    return "NED" if dutch_context else None
 
 
 def _mask(folded: str, ents: list[Ent]) -> tuple[str, dict[str, Ent]]:
@@ -1447,10 +1458,17 @@ def _mask(folded: str, ents: list[Ent]) -> tuple[str, dict[str, Ent]]:
     return masked, index
 
 
+_EN_WORD = re.compile(r"\sen\s")
+_ORD_EN_SUPERLATIVE = re.compile(r"\b(" + ORD + r") en (laatste|snelste|langzaamste)\b")
+
+
 def _clauses(masked: str) -> list[tuple[int, str]]:
     out, pos = [], 0
-    body = _re_sub(r"\s-\s[^-]{1,40}?\s-\s", " ", masked.rstrip(".!? "))
-    body = _re_sub(r"\b(" + ORD + r") en (laatste|snelste|langzaamste)\b", r"\1 \2", body)
+    body = masked.rstrip(".!? ")
+    if "-" in body:
+        body = _re_sub(r"\s-\s[^-]{1,40}?\s-\s", " ", body)
+    if " en " in body:
+        body = _ORD_EN_SUPERLATIVE.sub(r"\1 \2", body)
     for m in _SPLIT_CLAUSE.finditer(body):
         # keep "A, B en C" lists together
         if m.group().strip() == "," and _re_search(r"[PC]\d+\s*(?:\(T\d+\))?$", body[:m.start()]) and \
@@ -1466,6 +1484,9 @@ def _clauses(masked: str) -> list[tuple[int, str]]:
     # split "X werd tweede en Y derde" style coordinations: " en " before a new subject with its own verb
     final: list[tuple[int, str]] = []
     for start, seg in out:
+        if not _EN_WORD.search(seg):  # every split point below is an " en "
+            final.append((start, seg.strip()))
+            continue
         pieces = _re_split(r"(?<![PC]\d)(?<![PC]\d\d)\s+en\s+(?=(?:de\s+[\w-]+\s+)?[PC]\d+\s+(?:werd|won|wint|pakte|"
                            r"eindigde|was|reed|klokte|kwam|veroverde|finishte|zegevierde|bleef|ging|moest|maakte|"
                            r"completeerde|greep)\b)|"

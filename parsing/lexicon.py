@@ -58,15 +58,19 @@ def distance_mentions(text: str) -> list[tuple[int, int, str, int | None, bool]]
     """(start, end, code, ordinal, mixed) for race distances in prose; 'classification' is left to the engine."""
     out = [(d.start, d.end, d.code, d.ordinal, bool(d.mixed)) for d in _distances.find_distance_mentions(text)
            if not d.split and d.code]
-    for m in _SUPERFINAL.finditer(text):
-        if not any(s <= m.start() < e for s, e, *_ in out):
-            out.append((m.start(), m.end(), "3000m", None, False))
-    for m in _RELAY.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e, *_ in out):
-            out.append((m.start(), m.end(), "relay", None, False))
-    for m in _OVERALL.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e, *_ in out):
-            out.append((m.start(), m.end(), "allround_classification", None, False))
+    low = text.lower()  # substring gates: these words are rare, the regexes are not free
+    if "superfinale" in low:
+        for m in _SUPERFINAL.finditer(text):
+            if not any(s <= m.start() < e for s, e, *_ in out):
+                out.append((m.start(), m.end(), "3000m", None, False))
+    if "aflossings" in low or "relay" in low:
+        for m in _RELAY.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e, *_ in out):
+                out.append((m.start(), m.end(), "relay", None, False))
+    if "allround" in low or "overall" in low:
+        for m in _OVERALL.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e, *_ in out):
+                out.append((m.start(), m.end(), "allround_classification", None, False))
     out.sort()
     return out
 

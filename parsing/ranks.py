@@ -184,6 +184,10 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 
 
+_TRIGGER_RX = {kind: re.compile("|".join(re.escape(t) for t in words)) for kind, words in _TRIGGERS.items()
+               if words is not _ORD_SUBSTR}
+
+
 def find_ranks(masked: str) -> list[RankHit]:
     """Every rank phrase in a masked clause, in text order; overlapping weaker hits are dropped."""
     return list(_find_ranks(masked))
@@ -199,7 +203,7 @@ def _find_ranks(masked: str) -> tuple[RankHit, ...]:
         if triggers is _ORD_SUBSTR:
             if not has_ord:
                 continue
-        elif triggers and not any(t in masked for t in triggers):
+        elif triggers and not _TRIGGER_RX[kind].search(masked):
             continue
         for m in pattern.finditer(masked):
             rank = fixed

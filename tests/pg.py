@@ -137,20 +137,29 @@ class _Cluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _unavailable() -> str | None:
+def unavailable() -> str | None:
+    """Why there is no PostgreSQL to test on, as far as can be told without starting one; None if there is.
+
+    A test module may skip itself on this (one line in the report instead of one per test).
+    """
     if os.environ.get(SWITCH, "").strip().lower() in ("off", "0", "no", "false"):
         return f"PostgreSQL tests switched off ({SWITCH}=off)"
     try:
         import psycopg  # noqa: F401
     except ImportError:
         return "psycopg is not installed (pip install -e '.[dev]')"
+    if os.environ.get(URL_VARIABLE, "").strip():
+        return None
+    initdb = _find_bin("initdb")
+    if initdb is None or not (Path(initdb).parent / "pg_ctl").exists():
+        return f"no PostgreSQL: set {URL_VARIABLE} or install the server binaries (initdb, pg_ctl)"
     return None
 
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     """The session's PostgreSQL server (see the module docstring), or a skip saying why there is none."""
-    reason = _unavailable()
+    reason = unavailable()
     if reason:
         pytest.skip(reason)
     given = os.environ.get(URL_VARIABLE, "").strip()
@@ -158,8 +167,7 @@ def pg_server() -> Iterator[PgServer]:
         yield PgServer(_psycopg_url(given), own_cluster=False)
         return
     initdb = _find_bin("initdb")
-    if initdb is None or not (Path(initdb).parent / "pg_ctl").exists():
-        pytest.skip(f"no PostgreSQL: set {URL_VARIABLE} or install the server binaries (initdb, pg_ctl)")
+    assert initdb is not None  # unavailable() found it
     _Cluster.remove_orphans(initdb)
     try:
         cluster = _Cluster(initdb)

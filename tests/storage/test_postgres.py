@@ -8,6 +8,7 @@ tests are skipped. Where behaviour must not depend on the database, a test runs 
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import email.utils
@@ -33,6 +34,8 @@ from sqlmodel import Session, SQLModel, col, select
 
 from jobs.feedread import FeedItem, read_feed
 from jobs.ingest import ingest_item
+from jobs.notify import OutboxDispatcher
+from jobs.ports import SendResult
 from parsing.model import Placing
 from parsing.model import Race as ParsedRace
 from storage import models, outbox, queries
@@ -53,7 +56,10 @@ from storage.skaters import clear_cache, find_skaters
 from storage.subscriptions import Follow, follow
 from tests import factories
 from tests.conftest import SHARED
-from tests.pg import SERVER_TIMEZONE, PgServer, with_settings
+from tests.pg import SERVER_TIMEZONE, PgServer, unavailable, with_settings
+
+if (_reason := unavailable()) is not None:
+    pytest.skip(_reason, allow_module_level=True)
 
 CORPUS = SHARED / "corpus"
 REPO = Path(__file__).resolve().parents[2]
@@ -116,11 +122,12 @@ def test_upgrade_from_empty_down_to_base_and_up_again_keeps_working(pg_url: str)
         engine.dispose()
 
 
-def test_processes_starting_at_once_on_an_empty_database_all_come_up(pg_url: str) -> None:
+def test_processes_starting_at_once_on_an_empty_database_all_come_up(pg_url: str, cli_env: dict[str, str]
+                                                                    ) -> None:
     """Every entry point migrates on start; with several processes only one may create the tables."""
-    code = "import sys; from storage.db import open_database; open_database(sys.argv[1]).dispose()"
-    starts = [subprocess.Popen([sys.executable, "-c", code, pg_url], cwd=REPO, stderr=subprocess.PIPE, text=True)
-              for _ in range(3)]
+    env = {**cli_env, "DATABASE_URL": _plain_postgresql(pg_url)}
+    starts = [subprocess.Popen([sys.executable, "-m", "schaatsbot.cli", "db", "upgrade"], env=env, cwd=REPO,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for _ in range(3)]
     failures = [err[-400:] for err in (p.communicate(timeout=120)[1] for p in starts) if err]
     assert [p.returncode for p in starts] == [0, 0, 0], failures
     engine = make_engine(pg_url)
@@ -484,6 +491,50 @@ def test_concurrent_claimers_never_claim_the_same_row(pg_engine: Engine) -> None
         assert {n.attempts for n in session.exec(select(Notification))} == {1}
 
 
+class _RecordingMessenger:
+    """Stands in for Telegram only: notes every send (from any thread) and says it was delivered."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, int]] = []
+        self._lock = threading.Lock()
+
+    async def send_admin(self, text: str) -> None:
+        return None
+
+    async def send_notification(self, notification: outbox.ClaimedNotification) -> SendResult:
+        await asyncio.sleep(0)  # let the other sends of this dispatcher interleave
+        with self._lock:
+            self.sent.append((notification.claim, notification.id))
+            return SendResult.sent(len(self.sent))
+
+
+def test_two_dispatchers_sharing_the_database_send_every_row_once(pg_engine: Engine) -> None:
+    """Two OutboxDispatchers, each on its own thread and event loop as two processes would be."""
+    rows = 200
+    with new_session(pg_engine) as session:
+        race = _race(session)
+        session.add_all(_pending(race, BIG_CHAT - n) for n in range(rows))
+        session.commit()
+    messenger = _RecordingMessenger()
+    start = threading.Barrier(2)
+    handled: dict[str, int] = {}
+
+    def process(name: str) -> None:
+        dispatcher = OutboxDispatcher(engine=pg_engine, messenger=messenger, worker_id=name, batch_size=9)
+        start.wait()
+        handled[name] = asyncio.run(dispatcher.drain())
+
+    threads = [threading.Thread(target=process, args=(name,)) for name in ("one", "two")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    ids = [notification_id for _, notification_id in messenger.sent]
+    assert sorted(ids) == sorted(set(ids)) and len(ids) == rows == sum(handled.values())
+    with new_session(pg_engine) as session:
+        assert outbox.outbox_counts(session=session) == {outbox.SENT: rows}
+
+
 def test_a_claim_skips_rows_another_transaction_holds(pg_engine: Engine) -> None:
     """SKIP LOCKED: a sender does not wait for rows another one has locked but not yet committed."""
     with new_session(pg_engine) as session:
@@ -580,20 +631,11 @@ def _someone_waits_for_a_lock(engine: Engine) -> bool:
     return False
 
 
-def test_the_cli_upgrades_and_answers_from_postgresql(pg_url: str, pg_database_url_env: dict[str, str]
-                                                      ) -> None:
-    """``DATABASE_URL=postgresql://...`` is all it takes: ``schaatsbot db upgrade``, then the console."""
-    plain = make_url(pg_url).set(drivername="postgresql").render_as_string(hide_password=False)
-    env = {**pg_database_url_env, "DATABASE_URL": plain}
-    upgraded = subprocess.run([sys.executable, "-m", "schaatsbot.cli", "db", "upgrade"], env=env, cwd=REPO,
-                              capture_output=True, text=True, timeout=60)
-    assert upgraded.returncode == 0, upgraded.stderr
-    engine = make_engine(pg_url)
-    try:
-        with new_session(engine) as session:
-            factories.seed_season(session)
-    finally:
-        engine.dispose()
+def test_the_console_answers_from_postgresql(pg_url: str, pg_engine: Engine, cli_env: dict[str, str]) -> None:
+    """``DATABASE_URL=postgresql://...`` is all it takes for the ``schaatsbot`` command."""
+    with new_session(pg_engine) as session:
+        factories.seed_season(session)
+    env = {**cli_env, "DATABASE_URL": _plain_postgresql(pg_url)}
     answer = subprocess.run([sys.executable, "-m", "schaatsbot.cli", "console"], input="/podium 1000m mannen\n",
                             env=env, cwd=REPO, capture_output=True, text=True, timeout=60)
     assert answer.returncode == 0, answer.stderr
@@ -606,9 +648,14 @@ def test_the_cli_upgrades_and_answers_from_postgresql(pg_url: str, pg_database_u
 
 
 @pytest.fixture
-def pg_database_url_env() -> dict[str, str]:
+def cli_env() -> dict[str, str]:
     """The environment for a CLI subprocess, without the caller's Telegram, database and feed settings."""
     return {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_", "FEED_"))}
+
+
+def _plain_postgresql(url: str) -> str:
+    """``postgresql://...``: the URL as an operator writes it, no driver named."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 def test_the_fixture_gives_each_test_its_own_database(pg_engine: Engine, pg_url: str, pg_server: PgServer
