@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from parsing.fastre import split_alternatives, triggers_of
+
 __all__ = [
     "VENUES", "find_venue", "competition_of", "discipline_of", "gender_cue", "weekday_of",
     "date_for_weekday", "is_historical", "year_mentions", "local_date",
@@ -99,9 +101,26 @@ _COMPETITIONS: list[tuple[re.Pattern[str], str, str | None]] = [
 ]
 
 
+def _gate(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Words one of which must occur for ``pattern`` to match (None: no such words, always run it)."""
+    words: list[str] = []
+    for branch in split_alternatives(pattern.pattern):
+        found = triggers_of(branch)
+        if not found:
+            return None
+        words.extend(found)
+    return tuple(dict.fromkeys(words))
+
+
+# whole articles are searched: a substring test per cue word skips most of the ~25 patterns at once
+_COMPETITION_GATES = [_gate(pattern) for pattern, _comp, _disc in _COMPETITIONS]
+
+
 def competition_of(folded: str) -> tuple[str, str | None, int] | None:
     """The competition a text is about: (competition, discipline or None, position of the cue)."""
-    for pattern, comp, disc in _COMPETITIONS:
+    for (pattern, comp, disc), gate in zip(_COMPETITIONS, _COMPETITION_GATES, strict=True):
+        if gate is not None and not any(w in folded for w in gate):
+            continue
         m = pattern.search(folded)
         if m:
             return comp, disc, m.start()

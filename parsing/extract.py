@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 from parsing import context as ctx
+from parsing.fastre import WordGate
 from parsing.lexicon import (
     COUNTRY_NOUN_RE,
     country_name_en,
@@ -224,9 +225,9 @@ _TEAM_WORDS = re.compile(r"\b(?:de|het)\s+(?:nederlandse|japanse|canadese|noorse
                          r"zuid-koreaanse|russische|duitse|italiaanse|poolse)\s+(?:vrouwen|mannen|dames|heren|ploeg|"
                          r"team|trio|kwartet|ploegachtervolgsters|ploegachtervolgers|aflossingsploeg|sprinters|"
                          r"sprintsters|equipe|formatie|ploeggenoten)\b|\boranje(?:-kwartet|-trio|-equipe)?\b")
-_FEMALE_WORDS = re.compile(r"\b(?:schaatsster|shorttrackster|kampioene|wereldkampioene|landgenote|winnares|"
+_FEMALE_WORDS = WordGate(re.compile(r"\b(?:schaatsster|shorttrackster|kampioene|wereldkampioene|landgenote|winnares|"
                            r"sprintster|friezin|titelhoudster|debutante|concurrente|russin|ploeggenote|"
-                           r"schaatsters)\b")
+                           r"schaatsters)\b"))
 _GENDER_PHRASE = re.compile(r"\b(?:bij|voor|van)\s+de\s+(mannen|vrouwen|dames|heren)\b|\b(mannen|vrouwen|dames|heren)"
                             r"(?:race|toernooi)?\b|\b(?:de|het)\s+(?:nederlandse\s+)?(mannen|vrouwen|dames|heren)\b")
 _DIVISION = re.compile(r"\b([ab])-(?:groep|divisie|finale|final)\b")
@@ -237,10 +238,12 @@ _RECORD_TIME = re.compile(r"(?:\b(?:oude|vorige)\s+(?:\w+\s+)?(?:record|wereldre
                           r"\bpassage\b|\btussentijd|\bonder de\b|\bboven de\b|\bzijn\s+(?:\w+\s+)?record\b|"
                           r"\bhaar\s+(?:\w+\s+)?record\b)[^.;:]{0,25}$|\b(?:oude|vorige)\s+(?:\w+\s+)?(?:record|wereldrecord|toptijd|baanrecord)\s*:\s*$|"
                           r"recordhouder\b[^.;:]{0,40}$")
-_FUTURE = re.compile(r"\bvolgend(?:e)?\s+(?:jaar|seizoen|week|weekend|maand)\b|\b(?:kan|kunnen|zal|zullen|wil|willen|"
+_FUTURE = WordGate(re.compile(r"\bvolgend(?:e)?\s+(?:jaar|seizoen|week|weekend|maand)\b|\b(?:kan|kunnen|zal|zullen|wil|willen|"
                      r"hoopt|gaat)\b.*\b(?:voltooien|winnen|pakken|rijden|verdedigen|starten|uitkomen|proberen)\b|\bstaat\b.*\bop het programma|"
-                     r"\bstaan\b.*\bop het programma|\bmorgen\b|\bkomend(?:e)?\b|\bvolgende\b")
+                     r"\bstaan\b.*\bop het programma|\bmorgen\b|\bkomend(?:e)?\b|\bvolgende\b"))
 _DUTCH_CONTEXT = re.compile(r"\bnederland|\boranje|\bteamnl\b")
+_COUNTERFACTUAL_IF = re.compile(r"(?:en\s+)?(?:als|indien)\s+(?:hij|zij|ze|[PC]\d+)\b.*\b(?:had|hadden|was|waren)\s+\w+$")
+_NOW = re.compile(r"\b(?:nu|vandaag|ditmaal|deze keer|dit keer)\b")
 _THOUSANDTHS = re.compile(r"[.,]\d{3}(?!\d)")
 _ROUND_WORDS = re.compile(r"\b(eerste|tweede)\s+omloop\b|\bbeide\s+D(\d+)")
 _POINTS_RE = re.compile(r"(?<![\d,.])(\d{1,3})(,\d{1,3})?\s+punt(?:en)?\b")
@@ -485,7 +488,7 @@ class Engine:
             if fw_person is not None:
                 self._vote(fw_person, "women", 2)
         # -- clauses (a sentence naming no skater, country, time or points can only move the context)
-        clauses = _clauses(masked) if _HAS_FACT.search(masked) else []
+        clauses = _clauses(masked) if _HAS_TOKEN.search(masked) or _HAS_FACT.search(masked) else []
         prev_subject: Ent | None = None
         sentence_subject: Ent | None = None
         sentence_rank_given = False
@@ -501,6 +504,7 @@ class Engine:
         self._prev_clause = ""
         when = None
         hist_seen = False
+        counterfactual = False
         hist_clauses_have_cue = hist and any(
             ctx.is_historical(_strip_year_context(c), self.doc.published_year, self.doc.competition in ("olympics",))
             for _, c in clauses)
@@ -514,6 +518,8 @@ class Engine:
                 when = ctx.date_for_weekday(self.doc.published, ctx.weekday_of(clause))
                 if when is not None and when == self.doc.published:
                     when = None
+            elif when is not None and _NOW.search(clause):
+                when = None  # "Waar ze zaterdag 36,47 klokte, werd het nu 36,49": back to today's race
             subj = self._subject(clause, cstart, index, prev_subject, ci)
             self._after_relative = bool(_re_match(r"^(?:die|dat)\b", clause))
             self._prev_clause = clause
@@ -548,8 +554,13 @@ class Engine:
             if clause_when is None and dist is None and self.section.when is not None:
                 clause_when = self.section.when
             key = self._key(dist, clause_gender, clause, index, clause_when, clause_hist, folded)
-            hits = [] if (BLOCK_RE.search(clause) or future and not _re_search(r"\b(?:won|werd|pakte)\b", clause)) \
-                else find_ranks(clause)
+            hits = [] if future and not _re_search(r"\b(?:won|werd|pakte)\b", clause) else find_ranks(clause)
+            if hits and BLOCK_RE.search(clause):  # the veto is only worth testing when there is a rank to veto
+                hits = []
+            # "als ze de eerste positie had vastgehouden, was zij wereldkampioene geworden": what did not happen
+            if counterfactual and _re_match(r"(?:dan\s+)?(?:was|waren|had|hadden|zou|zouden)\b", clause):
+                hits = []
+            counterfactual = bool(_COUNTERFACTUAL_IF.match(clause))
             if "respectievelijk" in clause or _re_search(r"\b(?:" + ORD + r")\b(?:\s*\(T\d+\))?\s+en\s+(?:de\s+|als\s+)?(?:"
                                                           + ORD + r")\b", clause):
                 hits = []  # ordinal lists belong to the list reader (_special)
@@ -562,14 +573,14 @@ class Engine:
                     standings = False
             if not headline:
                 hits = [h for h in hits if h.kind != "head_best"]
-            if not hits and not BLOCK_RE.search(clause):
+            if not hits:
                 title_m = _re_search(r"\b(?:veroverde|verovert|veroverd|greep|grijpt|gegrepen|pakte|pakt|gepakt|prolongeerde|"
                                 r"heroverde|won|wint|gewonnen|behaalde)\s+(?:[\w-]+\s+){0,4}?(D\d+)|"
                                 r"\b(?:heeft|hebben|had)\s+(?:[\w-]+\s+){0,5}?(D\d+)\s+(?:[\w-]+\s+){0,3}?(?:veroverd|gepakt|"
                                 r"gewonnen|gegrepen|behaald|geprolongeerd|opgeeist)\b", clause)
                 if title_m and index[title_m.group(1) or title_m.group(2)].code in ("allround_classification",
                                                                     "sprint_classification") and \
-                        _re_search(r"titel|kampioen", folded):
+                        _re_search(r"titel|kampioen", folded) and not BLOCK_RE.search(clause):
                     hits = [RankHit(title_m.start(), title_m.end(), 1, "title")]
             group = _group_at(clause, index)
             if group:
@@ -615,7 +626,7 @@ class Engine:
                 break
             # headline gapping: "Tsuchiya wint ..., Schouten derde" / "Michel Mulder tweede"
             if not hits and key is not None and (headline or ci > 0 and sentence_rank_given):
-                gap = _re_match(r"^(?:(?:de|het)\s+[\w-]+\s+)?([PC]\d+)\s+\(?(" + ORD + r")\)?(?:\s+\(?T\d+\)?)?\s*"
+                gap = _re_match(r"^(?:(?:de|het)\s+(?:[\w-]+\s+)?)?([PC]\d+)\s+\(?(" + ORD + r")\)?(?:\s+\(?T\d+\)?)?\s*"
                              r"(?:in\s+T\d+|met\s+T\d+|\(T\d+\))?\s*(?:(?:op|in|bij)\s+(?:de\s+)?(?:\w+\s+)?[DP]\d+)?\s*$",
                              clause)
                 if gap and not BLOCK_RE.search(clause):
@@ -1237,15 +1248,19 @@ class Engine:
                 groups.setdefault(new, []).extend(groups.pop(old))
 
     def _roundless_time(self, r: Raw, team: bool) -> tuple[int, int] | None:
-        """A time told before the round was named ("naar 33,61. Daarmee won hij de eerste 500 meter"); only
-        when the skater placed in no other round of that distance, so the time cannot belong to another."""
+        """A time told without its round ("naar 33,61. Daarmee won hij de eerste 500 meter"). When the skater
+        placed in another round of that distance too, only a time told for this round's own day counts
+        ("Waar ze zaterdag 36,47 klokte, werd het nu 36,49"), and only when the rounds fell on different days."""
         ident = _raw_ident(r, team)
-        code, rnd = r.orig[0], r.orig[1]
-        if any(o.orig and o.orig[0] == code and o.orig[1] not in (None, rnd) and _raw_ident(o, team) == ident
-               for o in self.raws):
+        code, rnd, day = r.orig[0], r.orig[1], r.orig[3]
+        others = [o for o in self.raws if o.orig and o.orig[0] == code and o.orig[1] not in (None, rnd)
+                  and _raw_ident(o, team) == ident]
+        if any(o.orig[3] == day for o in others):
             return None
         for tk, tv in self.times.items():
             if tk[0] == code and tk[1] is None and tk[2] == r.orig[2] and tk[4] == r.orig[4] and ident in tv:
+                if others and tk[3] != day:
+                    continue
                 return tv[ident]
         return None
 
@@ -1342,6 +1357,7 @@ class Engine:
 _HAS_FACT = re.compile(r"[PCTMN]\d|\b(?:hij|zij|ze)\b|\bw[oi]n|gewonnen|veroverd|gepakt|ploeg|oranje|\bwerd|\bgoud|\bzilver|\bbrons|\bpodium|\bsnelste|"
                        r"\bbeste|\bsterkste|kampioen|titel|\bzege|\bzegevier|\beindigde|\bnaam\b|\btijd\b|\bplaats|"
                        r"\bklokte|\breed\b|\bnummer\b")
+_HAS_TOKEN = re.compile(r"[PCTMN]\d")  # the common case of _HAS_FACT, found much faster
 _SPECIAL_HINT = re.compile(r"respectievelijk|\bvoor\b|\bachter\b|\(|kampioen|\ben\b")
 _NOUN_TAILS = frozenset({"kwartet", "trio", "ploeg", "team", "equipe", "selectie", "ploegen", "formatie"})
 _NOT_PEOPLE = frozenset({"olympic oval", "utah olympic oval", "olympisch stadion", "jaap eden", "max aicher arena",

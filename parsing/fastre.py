@@ -99,3 +99,25 @@ class Gated:
             if rx.search(text):
                 return True
         return False
+
+
+class WordGate:
+    """A compiled pattern behind a substring test: ``search`` runs the regex only when one of the literal words
+    every branch starts with occurs in the text (patterns with a branch of unknown words always run)."""
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.regex = compiled
+        self.pattern = compiled.pattern
+        words: list[str] = []
+        for branch in split_alternatives(compiled.pattern):
+            found = triggers_of(branch)
+            if not found:
+                words = []
+                break
+            words.extend(found)
+        self.words: tuple[str, ...] | None = tuple(dict.fromkeys(words)) or None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self.words is not None and not any(w in text for w in self.words):
+            return None
+        return self.regex.search(text)

@@ -50,7 +50,7 @@ def country_name_en(ioc: str) -> str:
 
 _SUPERFINAL = re.compile(r"\b(?:de\s+)?(?:afsluitende\s+)?superfinale\b", re.IGNORECASE)
 _RELAY = re.compile(r"\b(?:aflossings|relay)(?:toernooi|finale|ploeg|race)\b", re.IGNORECASE)
-_OVERALL = re.compile(r"\ballround\s*(?:wereldtitel|titel|toernooi)|\ballroundtoernooi\b|\b(?:wereld)?titel\s+overall\b|"
+_OVERALL = re.compile(r"\ballround\s*(?:wereldtitel|titel|toernooi)|\ballroundtoernooi\b|\b(?:wereld)?titel\s+(?:overall|allround)\b|"
                       r"\boverall\s*(?:titel|wereldtitel|klassement)", re.IGNORECASE)
 
 

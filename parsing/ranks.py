@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parsing.fastre import Gated
+from parsing.fastre import Gated, WordGate
 from parsing.text import ORDINAL_WORDS, fold
 
 __all__ = ["RankHit", "find_ranks", "ORD", "ordinal_value", "BLOCK_RE", "ENT"]
@@ -47,7 +47,7 @@ _MEDAL = {"goud": 1, "gouden": 1, "zilver": 2, "zilveren": 2, "brons": 3, "bronz
 _MEDAL_NOUN = r"(?:goud|zilver|brons|(?:gouden|zilveren|bronzen)\s+(?:medaille|plak|plak|race))"
 _GET = (r"(?:pakte|pakt|pakten|won|wint|wonnen|veroverde|verovert|veroverden|greep|grijpt|grepen|kreeg|krijgt|"
         r"behaalde|behaalt|sleepte|haalde|haalt|nam|neemt|reed naar|rijdt naar|reden naar|legde beslag op|"
-        r"genoegen nemen met|genoegen met|bleef steken op|moest tevreden zijn met|ging met|eindigde met|"
+        r"genoegen nemen met|genoegen met|compleet met|bleef steken op|moest tevreden zijn met|ging met|eindigde met|"
         r"gepakt|gewonnen|veroverd|gegrepen|behaald|opgeeist)")
 
 _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
@@ -90,6 +90,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
                 r"(?:werd|werden|eindigde|was|is|wordt)\b"), "ord_inv", None, True),
     (re.compile(r"\b(?:als|op\s+de|op\s+een|met\s+de|met\s+een|naar\s+de|naar\s+een|de|een)\s+(?P<o>" + ORD +
                 r")\s+(?:plaats|plek|stek)\b"), "ord", None, False),
+    # verb-final relative clause: "sneller dan Ronald Mulder, die met 34,63 tweede werd"
+    (re.compile(r"^(?:die|dat)\s+(?:[\w-]+\s+){0,4}?(?:als\s+)?(?P<o>" + ORD + r")\s+(?:werd|werden|eindigde|eindigden|"
+                r"finishte|finishten)$"), "ord", None, False),
     (re.compile(r"\bals\s+(?P<o>" + ORD + r")\s+(?:eindigde|eindigden|finishte|finishten|binnenkwam|over de streep kwam)\b"),
      "ord", None, False),
     (re.compile(r"\bmedaille\s*:\s*(?P<m>goud|zilver|brons)\b"), "medal", None, False),
@@ -105,7 +108,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
     (re.compile(r"\b(?:won|wint|wonnen|winnen|gewonnen|zegevierde|zegeviert|zegevierden|triomfeerde|triomfeert|"
                 r"schreef|schrijft|geschreven)\b(?!\s+(?:\w+\s+){0,2}(?:keer|van de|wedstrijden|races))"),
      "win", 1, False),
-    (re.compile(r"\b(?:was|is|bleek|waren)\s+(?:\w+\s+){0,3}?(?:de|het)\s+(?:snelste|sterkste|beste)\b"
+    (re.compile(r"\b(?:was|is|bleek|waren)\s+(?:[\w-]+\s+){0,3}?(?:de|het)\s+(?:snelste|sterkste|beste)\b"
                 r"(?!\s+(?:nederlander|nederlandse|nederlanders|niet|europeaan|europese|aziat|opening|ronde|tijd ooit|"
                 r"ooit|man|vrouw|van|ter|landgenoot|landgenote|binnen|sprinter|in de sprint|[a-z]+er\b|[a-z]+se\b))"),
      "win", 1, False),
@@ -115,6 +118,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
                 r"wonnen|pakten)\s+(?:\w+\s+){0,3}?(?:de|het|haar|zijn|hun)\s+(?:\w+\s+)?(?:zege|overwinning|winst|"
                 r"wereldtitel|titel|allroundtitel|sprinttitel|europese titel|nederlandse titel|"
                 r"olympische titel|hoofdprijs)\b"), "title", 1, False),
+    # verb-final (subordinate) order: "Het Japanse trio, dat zo de zege pakte, ..."
+    (re.compile(r"^(?:die|dat)\s+(?:\w+\s+){0,3}?(?:de|het)\s+(?:zege|overwinning|winst|titel|wereldtitel)\s+"
+                r"(?:pakte|pakten|boekte|boekten|greep|grepen|behaalde|behaalden|veroverde|veroverden)$"),
+     "title", 1, False),
     (re.compile(r"\b(?:werd|wordt|werden)\s+(?:\w+\s+){0,4}?(?:wereld|europees|nederlands|olympisch)\s*"
                 r"kampioen(?:e)?\b|kampioen(?:e)?\s+(?:\w+\s+){0,2}?(?:geworden|werd)\b|"
                 r"\bkroonde\s+(?:zich|haar|hem)\s+(?:\w+\s+){0,3}?tot\s+(?:\w+\s+){0,2}?kampioen"),
@@ -165,10 +172,10 @@ class _Block:
 
 
 BLOCK_RE = _Block()
-STANDINGS_RE = re.compile(
+STANDINGS_RE = WordGate(re.compile(
     r"klassement|\beindstand|\bstand\b|\beindzege|\bwereldbeker(?:klassement|stand)|"
     r"\b(?:pakte|won|wint|veroverde|greep|wonnen|pakt)\s+(?:\w+\s+){0,3}?de\s+wereldbeker\b(?!\s*(?:in|van|op|finale)\b)"
-)
+))
 
 
 _ANY_ORD = re.compile(r"\b" + ORD + r"\b")
