@@ -200,7 +200,7 @@ class Doc:
 
 # ------------------------------------------------------------------------------------------------ engine
 
-_PREP_BEFORE = re.compile(r"(?:\bM\d+\s+(?:(?:de|het|haar|zijn)\s+)?(?:[\w-]+\s+)?$)|\b(?:dan|van|voor|achter|op|tegen|met|naar|bij|na|uit|als|zoals|aan|over|door|om|"
+_PREP_BEFORE = re.compile(r"(?:\bM\d+\s+(?:(?:de|het|haar|zijn)\s+)?(?:[\w-]+\s+)?$)|\bin\s+(?:(?:de|het)\s+)?(?:[\w-]+e\s+)?$|\b(?:dan|van|voor|achter|op|tegen|met|naar|bij|na|uit|als|zoals|aan|over|door|om|"
                           r"zonder|ondanks|dankzij|tussen|onder|boven|rond|rondom|volgens|namens|vanaf)\s+"
                           r"(?:(?:de|het|een|haar|zijn|hun)\s+)?(?:(?:olympisch|regerend|voormalig|(?:twee|drie|vier|meer)voudig)\s+)?"
                           r"(?:[\w-]+e\s+)?(?:[\w-]+\s+)?$")
