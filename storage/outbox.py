@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -141,17 +141,21 @@ def _insert_ignoring_duplicates(session: Session, rows: list[dict[str, Any]]) ->
     if not rows:
         return 0
     dialect = session.get_bind().dialect.name
+    # Both dialects' Insert offer on_conflict_do_nothing(); they share no base type that declares it.
+    dialect_insert: Callable[[type[Notification]], Any]
     if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+        dialect_insert = postgresql_insert
     elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+        dialect_insert = sqlite_insert
     else:  # pragma: no cover - other databases: rows were filtered above, a race here raises
         session.execute(insert(Notification), rows)
         return len(rows)
     written = 0
     for start in range(0, len(rows), _INSERT_CHUNK):
         statement = (dialect_insert(Notification).values(rows[start:start + _INSERT_CHUNK])
-                     .on_conflict_do_nothing().returning(Notification.id))
+                     .on_conflict_do_nothing().returning(col(Notification.id)))
         # Count what RETURNING gives back: rowcount is -1 for such inserts on PostgreSQL.
         written += len(session.execute(statement).all())
     return written
@@ -190,14 +194,14 @@ def claim_statement(*, dialect: str, claim: str, limit: int, now: dt.datetime) -
     """The one UPDATE that claims due rows (exposed so tests can check the PostgreSQL form)."""
     earlier = aliased(Notification)
     podium_unsent = exists().where(
-        earlier.chat_id == Notification.chat_id, earlier.race_id == Notification.race_id,
-        earlier.kind == PODIUM, col(earlier.status).in_([PENDING, SENDING]),
+        col(earlier.chat_id) == col(Notification.chat_id), col(earlier.race_id) == col(Notification.race_id),
+        col(earlier.kind) == PODIUM, col(earlier.status).in_([PENDING, SENDING]),
     )
     due = (
         select(Notification.id)
         .where(Notification.status == PENDING)
         .where((col(Notification.next_attempt_at).is_(None)) | (col(Notification.next_attempt_at) <= now))
-        .where(~and_(Notification.kind == CORRECTION, podium_unsent))
+        .where(~and_(col(Notification.kind) == CORRECTION, podium_unsent))
         .order_by(col(Notification.id))
         .limit(limit)
     )
@@ -206,7 +210,7 @@ def claim_statement(*, dialect: str, claim: str, limit: int, now: dt.datetime) -
         due = due.with_for_update(skip_locked=True)
     return (
         update(Notification)
-        .where(col(Notification.id).in_(due.scalar_subquery()), Notification.status == PENDING)
+        .where(col(Notification.id).in_(due.scalar_subquery()), col(Notification.status) == PENDING)
         .values(status=SENDING, claimed_by=claim, claimed_at=now, attempts=Notification.attempts + 1)
         .execution_options(synchronize_session=False)
     )
@@ -290,7 +294,7 @@ def release_stale(*, session: Session, lease: dt.timedelta, now: dt.datetime | N
 def cancel_pending_for_chat(*, session: Session, chat_id: int, error: str) -> int:
     """The chat cannot be reached: its queued rows fail now instead of being tried in vain."""
     result = session.execute(update(Notification).where(
-        Notification.chat_id == chat_id, Notification.status == PENDING).values(status=FAILED,
+        col(Notification.chat_id) == chat_id, col(Notification.status) == PENDING).values(status=FAILED,
                                                                                 last_error=error[:500]))
     return int(result.rowcount)  # type: ignore[attr-defined]
 

@@ -108,13 +108,13 @@ def follow(*, session: Session, chat_id: int, what: Follow, limit: int) -> Follo
 
 def unfollow(*, session: Session, chat_id: int, target: str) -> bool:
     """Remove one follow; False when the chat did not have it."""
-    result = session.execute(delete(Subscription).where(Subscription.chat_id == chat_id,
-                                                        Subscription.target == target))
+    result = session.execute(delete(Subscription).where(col(Subscription.chat_id) == chat_id,
+                                                        col(Subscription.target) == target))
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 def unfollow_all(*, session: Session, chat_id: int) -> int:
-    result = session.execute(delete(Subscription).where(Subscription.chat_id == chat_id))
+    result = session.execute(delete(Subscription).where(col(Subscription.chat_id) == chat_id))
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
@@ -165,13 +165,13 @@ def followers_of_race(*, session: Session, race_id: int) -> dict[int, Reasons]:
     for skater_id, placing in _team_members(session, race_id).items():
         by_skater.setdefault(skater_id, placing)  # a team pursuit counts for its skaters' followers
 
-    conditions = [Subscription.kind == "all",
-                  (Subscription.kind == "distance") & (Subscription.distance == race.distance)]
+    conditions = [col(Subscription.kind) == "all",
+                  (col(Subscription.kind) == "distance") & (col(Subscription.distance) == race.distance)]
     if by_skater:
-        conditions.append((Subscription.kind == "skater") & col(Subscription.skater_id).in_(list(by_skater)))
+        conditions.append((col(Subscription.kind) == "skater") & col(Subscription.skater_id).in_(list(by_skater)))
     rows = session.exec(
         select(Subscription)
-        .join(Chat, Chat.id == Subscription.chat_id, isouter=True)
+        .join(Chat, col(Chat.id) == col(Subscription.chat_id), isouter=True)
         .where(or_(*conditions))
         .where(or_(col(Chat.active).is_(None), col(Chat.active).is_(True)))
         .order_by(col(Subscription.chat_id), col(Subscription.id))

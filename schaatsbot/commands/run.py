@@ -8,11 +8,11 @@ import contextlib
 import datetime as dt
 import logging
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the CLI stays quick to start: heavy imports happen inside the command
     from sqlalchemy.engine import Engine
-    from telegram.ext import Application, CallbackContext
+    from telegram.ext import Application, CallbackContext, JobQueue
 
     from schaatsbot.settings import Settings
 
@@ -81,7 +81,7 @@ def build_telegram_runtime(settings: Settings, engine: Engine) -> Application:
         try:
             await poller.poll_once()  # it logs what it found and counts failures in the health record
         finally:  # re-arm whatever happened: the interval changes with live weekends and back-off
-            context.job_queue.run_once(poll_job, when=poller.next_delay(), name=POLL_JOB)
+            _job_queue(context.job_queue).run_once(poll_job, when=poller.next_delay(), name=POLL_JOB)
 
     chained_init, chained_shutdown = application.post_init, application.post_shutdown
     tasks: list[asyncio.Task[None]] = []
@@ -89,7 +89,7 @@ def build_telegram_runtime(settings: Settings, engine: Engine) -> Application:
     async def post_init(app: Application) -> None:
         if chained_init:
             await chained_init(app)
-        app.job_queue.run_once(poll_job, when=0, name=POLL_JOB)
+        _job_queue(app.job_queue).run_once(poll_job, when=0, name=POLL_JOB)
         # Our own task rather than app.create_task: post_init runs before the app counts as running.
         tasks.append(asyncio.create_task(dispatcher.run_forever(), name="outbox-dispatcher"))
 
@@ -107,6 +107,13 @@ def build_telegram_runtime(settings: Settings, engine: Engine) -> Application:
     application.post_init = post_init
     application.post_shutdown = post_shutdown
     return application
+
+
+def _job_queue(job_queue: JobQueue[Any] | None) -> JobQueue[Any]:
+    """The Application's JobQueue; PTB leaves it None when installed without the job-queue extra."""
+    if job_queue is None:
+        raise RuntimeError("python-telegram-bot has no JobQueue: install python-telegram-bot[job-queue]")
+    return job_queue
 
 
 async def run_without_telegram(settings: Settings, engine: Engine, *, console: bool) -> None:

@@ -17,7 +17,10 @@ def run_migrations() -> None:
     if engine is None:
         from sqlmodel import create_engine
 
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("alembic: no engine in config.attributes and no sqlalchemy.url configured")
+        engine = create_engine(url)
     with engine.connect() as connection:
         context.configure(
             connection=connection,
