@@ -19,7 +19,7 @@ run: setup
 console: setup
 	$(BIN)/schaatsbot console
 
-test: setup
+test: lint
 	$(BIN)/python -m pytest
 
 lint: setup
