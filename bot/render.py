@@ -98,7 +98,10 @@ def race_header(race: RaceInfo, lang: Lang) -> str:
 
 def entrant_name(placing: PlacingView, lang: Lang) -> str:
     """A skater's name, or a team's country name in the reply's language; not escaped."""
-    if placing.is_team and placing.country and (not placing.name or placing.name.upper() == placing.country):
+    if placing.is_team and placing.country and (
+        not placing.name or placing.name.upper() == placing.country
+        or placing.name == country_name_en(placing.country)  # the parser names teams in English
+    ):
         return (country_name_nl if lang == "nl" else country_name_en)(placing.country) or placing.country
     return placing.name
 

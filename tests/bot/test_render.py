@@ -11,6 +11,7 @@ from bot.render import (
     format_date,
     format_time,
     ordinal,
+    placing_line,
     render_podium,
     split_message,
     telegram_length,
@@ -122,3 +123,11 @@ def test_mass_start_points_in_podium_and_skater_lines() -> None:
     assert render_podium(RaceResults(race, (swings,)), "en").splitlines()[1] == "🥇 Bart Swings 🇧🇪 60 points"
     line = render_skater(SkaterInfo(1, "Bart Swings", "BEL"), [SkaterResult(race, swings)], "nl").splitlines()[1]
     assert line == "🥇 massastart mannen · Wereldbeker Heerenveen · zo 5 dec 2021: 1e met 60 punten"
+
+
+def test_teams_are_named_in_the_reply_language() -> None:
+    team = PlacingView(rank=2, name="Italy", country="ITA", time=None, is_team=True)
+    assert "Italië" in placing_line(team, "nl") and "Italy" not in placing_line(team, "nl")
+    assert "Italy" in placing_line(team, "en")
+    club = PlacingView(rank=1, name="Team Zaanlander", country="NED", time=None, is_team=True)
+    assert "Team Zaanlander" in placing_line(club, "nl")
