@@ -136,7 +136,7 @@ async def run_without_telegram(settings: Settings, engine: Engine, *, console: b
             arm(poller.next_delay())
 
     scheduler.start()
-    arm(0)
+    await poll()  # the first poll before the console, so its first answer already knows the news
     try:
         if console and await _console(engine):
             return  # the user ended the console: stop
