@@ -9,6 +9,13 @@ import re
 _TOKEN_RE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
 
 
+def redact_token(text: str, token: str | None = None) -> str:
+    """``text`` with the bot token (and anything shaped like one) replaced by a placeholder."""
+    if token:
+        text = text.replace(token, "<token>")
+    return _TOKEN_RE.sub("<token>", text)
+
+
 class RedactTokenFilter(logging.Filter):
     """Replaces anything shaped like a bot token in a record with a placeholder."""
 
@@ -18,19 +25,13 @@ class RedactTokenFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        redacted = _TOKEN_RE.sub("<token>", message)
-        if self._token:
-            redacted = redacted.replace(self._token, "<token>")
+        redacted = redact_token(message, self._token)
         if redacted != message:
             record.msg, record.args = redacted, None
         if record.exc_info and not record.exc_text:
             # An exception's message can carry a request URL; the formatter uses exc_text when it is set.
-            record.exc_text = self._redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_text = redact_token(logging.Formatter().formatException(record.exc_info), self._token)
         return True
-
-    def _redact(self, text: str) -> str:
-        text = _TOKEN_RE.sub("<token>", text)
-        return text.replace(self._token, "<token>") if self._token else text
 
 
 def setup_logging(level: str = "INFO", token: str | None = None) -> None:

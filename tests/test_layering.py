@@ -14,8 +14,8 @@ OURS = ("parsing", "storage", "jobs", "bot", "schaatsbot")
 ALLOWED = {
     "parsing": ("parsing",),
     "storage": ("storage", "parsing", "schaatsbot.settings"),
-    "jobs": ("jobs", "storage", "parsing", "schaatsbot.settings"),
-    "bot": ("bot", "storage", "parsing", "jobs.ports", "schaatsbot.settings"),
+    "jobs": ("jobs", "storage", "parsing", "schaatsbot.settings", "schaatsbot.logs"),
+    "bot": ("bot", "storage", "parsing", "jobs.ports", "schaatsbot.settings", "schaatsbot.logs"),
 }
 
 

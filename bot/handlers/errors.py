@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 import traceback
 
 from telegram import Update
@@ -18,18 +17,11 @@ from telegram.ext import ContextTypes
 
 from bot.handlers.common import SETTINGS, lang_of
 from bot.i18n import t
+from schaatsbot.logs import redact_token
 
 log = logging.getLogger(__name__)
 
-_TOKEN_SHAPE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
 ADMIN_REPORT_LIMIT = 600
-
-
-def redact(text: str, token: str | None) -> str:
-    """``text`` with the bot token (and anything shaped like one) replaced by a placeholder."""
-    if token:
-        text = text.replace(token, "<token>")
-    return _TOKEN_SHAPE.sub("<token>", text)
 
 
 def describe_update(update: object) -> str:
@@ -55,7 +47,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     token = settings.token if settings is not None else None
     where = describe_update(update)
     trace = "".join(traceback.format_exception(error)) if error else "no exception"
-    log.error("error handling %s:\n%s", where, redact(trace, token))
+    log.error("error handling %s:\n%s", where, redact_token(trace, token))
 
     if isinstance(update, Update) and update.effective_chat and (update.effective_message or update.callback_query):
         try:
@@ -66,8 +58,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     admin = settings.admin_chat_id if settings is not None else None
     if admin:
         first_line = (str(error).strip().splitlines() or [""])[0] if error else ""
-        summary = redact(f"{type(error).__name__}: {first_line}", token)[:ADMIN_REPORT_LIMIT]
-        text = f"⚠️ <b>Fout</b> bij {html.escape(redact(where, token))}\n<code>{html.escape(summary)}</code>"
+        summary = redact_token(f"{type(error).__name__}: {first_line}", token)[:ADMIN_REPORT_LIMIT]
+        text = f"⚠️ <b>Fout</b> bij {html.escape(redact_token(where, token))}\n<code>{html.escape(summary)}</code>"
         try:
             await context.bot.send_message(admin, text, parse_mode=ParseMode.HTML)
         except TelegramError:
