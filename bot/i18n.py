@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from parsing.distances import distance_label
+
 Lang = Literal["nl", "en"]
 DEFAULT_LANG: Lang = "nl"
 
@@ -130,20 +132,6 @@ def t(lang: Lang, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-DISTANCE_NAMES: dict[str, dict[Lang, str]] = {
-    "500m": {"nl": "500 m", "en": "500 m"},
-    "1000m": {"nl": "1000 m", "en": "1000 m"},
-    "1500m": {"nl": "1500 m", "en": "1500 m"},
-    "3000m": {"nl": "3000 m", "en": "3000 m"},
-    "5000m": {"nl": "5000 m", "en": "5000 m"},
-    "10000m": {"nl": "10.000 m", "en": "10,000 m"},
-    "mass_start": {"nl": "massastart", "en": "mass start"},
-    "team_pursuit": {"nl": "ploegenachtervolging", "en": "team pursuit"},
-    "team_sprint": {"nl": "teamsprint", "en": "team sprint"},
-    "relay": {"nl": "aflossing", "en": "relay"},
-    "allround_classification": {"nl": "allroundklassement", "en": "allround classification"},
-    "sprint_classification": {"nl": "sprintklassement", "en": "sprint classification"},
-}
 GENDER_NAMES: dict[str, dict[Lang, str]] = {
     "men": {"nl": "mannen", "en": "men"},
     "women": {"nl": "vrouwen", "en": "women"},
@@ -173,9 +161,8 @@ MONTHS: dict[Lang, tuple[str, ...]] = {
 
 
 def distance_name(distance: str, lang: Lang) -> str:
-    if distance in DISTANCE_NAMES:
-        return DISTANCE_NAMES[distance][lang]
-    return distance.removeprefix("other:").replace("_", " ")
+    """'10000m' -> '10.000 m' / '10,000 m', 'mass_start' -> 'massastart' / 'mass start'."""
+    return distance_label(distance, lang)
 
 
 def gender_name(gender: str | None, lang: Lang) -> str:

@@ -257,7 +257,8 @@ def distance_label(code: str | None, lang: str = "nl") -> str:
     en = lang.lower().startswith("en")
     meters = distance_meters(code)
     if meters is not None:
-        return f"{meters} m"
+        # 10.000 m in Dutch, 10,000 m in English: the way NOS and the ISU write it.
+        return f"{meters:,} m".replace(",", "," if en else ".") if meters >= 10_000 else f"{meters} m"
     if code in _LABELS:
         return _LABELS[code][1 if en else 0]
     if code.startswith("other:"):

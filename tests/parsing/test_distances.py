@@ -80,6 +80,8 @@ def test_labels() -> None:
     assert distance_label("mass_start", "en") == "mass start"
     assert distance_label("team_pursuit", "en") == "team pursuit"
     assert distance_label("other:200km") == "200 km"
+    assert distance_label("10000m", "nl") == "10.000 m"
+    assert distance_label("10000m", "en") == "10,000 m"
 
 
 @given(st.text())
