@@ -17,51 +17,109 @@ _MAX_CHARS = 200_000
 _SHORT_TRACK_EVENTS = re.compile(r"\bsuperfinale\b|\baflossing|\bshorttrack")
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_SPELEN = re.compile(r"\bspelen\b")
+_WERELDTITEL = re.compile(r"\bwereldtitel")
+_WK_OR_WORLD_TITLE = re.compile(r"\bwk\b|wereldtitel")
+
+
+class _FoldedArticle:
+    """The title and paragraphs folded once each, and joined into the lead and the whole text on demand.
+
+    ``lead`` and ``full`` equal fold(" ".join(parts)): fold works part by part across the joining spaces (it
+    maps characters one by one, splits on whitespace and NFKD never reorders across a space), with one
+    exception that ``_join`` repeats: an ASCII text keeps its backticks, a non-ASCII one turns them into
+    apostrophes, so an ASCII part inside a non-ASCII whole does too."""
+
+    def __init__(self, title: str, paragraphs: list[str]) -> None:
+        self._raw = [title, *paragraphs]
+        self._folded: list[str | None] = [None] * len(self._raw)
+        self._full: str | None = None
+
+    def _part(self, i: int) -> str:
+        folded = self._folded[i]
+        if folded is None:
+            folded = self._folded[i] = fold(self._raw[i])
+        return folded
+
+    @property
+    def title(self) -> str:
+        return self._part(0)
+
+    def paragraph(self, i: int) -> str:
+        return self._part(i + 1)
+
+    @property
+    def paragraph_count(self) -> int:
+        return len(self._raw) - 1
+
+    def _join(self, n: int) -> str:
+        """fold(" ".join(the first ``n`` parts))."""
+        raw = self._raw[:n]
+        folded = [self._part(i) for i in range(n)]
+        if not all(s.isascii() for s in raw):
+            folded = [f.replace("`", "'") if s.isascii() else f for s, f in zip(raw, folded, strict=True)]
+        return " ".join(f for f in folded if f)
+
+    @property
+    def lead(self) -> str:
+        """The title and the first paragraph (if any)."""
+        return self._join(min(2, len(self._raw)))
+
+    @property
+    def full(self) -> str:
+        if self._full is None:
+            self._full = self._join(len(self._raw))
+        return self._full
+
+
 def build_doc(article: Article) -> Doc:
     """Article -> paragraphs plus article-level context (competition, discipline, venue, gender, date)."""
     title = (article.title or "").strip()
     text = article.text or ""
     if looks_like_html(text):
         text = html_to_text(text)
-    paragraphs = [p.strip() for p in re.split(r"\n+", text) if p.strip()]
+    # the non-blank lines: runs of newlines only add blank ones
+    paragraphs = [stripped for line in text.split("\n") if (stripped := line.strip())]
     published = ctx.local_date(article.published)
     doc = Doc(title=title, paragraphs=paragraphs, published=published,
               published_year=published.year if published else None)
-    lead = fold(" ".join([title] + paragraphs[:1]))
-    full = fold(" ".join([title] + paragraphs))
+    folded = _FoldedArticle(title, paragraphs)
+    lead = folded.lead
+    # the whole text is folded and searched only when the lead names no competition
     comp_lead = ctx.competition_of(lead)
-    comp = comp_lead or ctx.competition_of(full)
+    comp = comp_lead or ctx.competition_of(folded.full)
     if comp:
         doc.competition = comp[0]
-        doc.discipline = ctx.discipline_of(lead if comp_lead else full, comp[1])
+        doc.discipline = ctx.discipline_of(lead if comp_lead else folded.full, comp[1])
         if comp[1] == "marathon":
             doc.discipline = "marathon"
     else:
         doc.discipline = ctx.discipline_of(lead, None)
         # NOS race reports without a named event are World Cup weekends, unless a world title is at stake
-        doc.competition = "world_championships" if re.search(r"\bwereldtitel", lead) else "world_cup"
-    if doc.discipline == "short_track" and doc.competition == "other" and re.search(r"\bwk\b|wereldtitel", full):
+        doc.competition = "world_championships" if _WERELDTITEL.search(lead) else "world_cup"
+    if doc.discipline == "short_track" and doc.competition == "other" and _WK_OR_WORLD_TITLE.search(folded.full):
         doc.competition = "world_championships"
     if doc.competition == "world_single_distances" and doc.discipline == "long_track" and \
-            _SHORT_TRACK_EVENTS.search(full):
+            _SHORT_TRACK_EVENTS.search(folded.full):
         doc.discipline = "short_track"  # relays and superfinals are short-track events only
     if doc.discipline == "short_track" and doc.competition == "world_single_distances":
         doc.competition = "world_championships"  # short track has no separate single-distance championships
-    venue = ctx.find_venue(fold(title)) or ctx.find_venue(lead) or _venue_in_current_sentences(paragraphs, doc) or \
-        ctx.find_venue(fold(title), framed=False) or ctx.find_venue(lead, framed=False)
+    venue = ctx.find_venue(folded.title) or ctx.find_venue(lead) or _venue_in_current_sentences(folded, doc) or \
+        ctx.find_venue(folded.title, framed=False) or ctx.find_venue(lead, framed=False)
     doc.venue = venue[1] if venue else None
-    doc.default_gender = ctx.gender_cue(fold(paragraphs[0])) if paragraphs else None
+    doc.default_gender = ctx.gender_cue(folded.paragraph(0)) if paragraphs else None
     return doc
 
 
-def _venue_in_current_sentences(paragraphs: list[str], doc: Doc) -> tuple[int, str] | None:
+def _venue_in_current_sentences(folded: _FoldedArticle, doc: Doc) -> tuple[int, str] | None:
     """The first venue named in a sentence that is not about an earlier competition."""
-    for par in paragraphs:
-        for sentence in re.split(r"(?<=[.!?])\s+", fold(par)):
-            if ctx.is_historical(sentence, doc.published_year) or re.search(r"\bspelen\b", sentence):
-                continue
+    for i in range(folded.paragraph_count):
+        for sentence in _SENTENCE_BREAK.split(folded.paragraph(i)):
+            # a sentence naming no venue needs no history check: look for the venue first
             found = ctx.find_venue(sentence)
-            if found:
+            if found and not ctx.is_historical(sentence, doc.published_year) and \
+                    not ("spelen" in sentence and _SPELEN.search(sentence)):
                 return found
     return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from parsing.fastre import split_alternatives, triggers_of
+from parsing.fastre import split_alternatives
 
 __all__ = [
     "VENUES", "find_venue", "competition_of", "discipline_of", "gender_cue", "weekday_of",
@@ -39,8 +39,23 @@ VENUES: dict[str, str] = {
     "turin": "Turijn", "torino": "Turijn", "cortina": "Cortina d'Ampezzo", "milano": "Milaan",
     "zakopane": "Zakopane", "budapest": "Boedapest",
 }
-_VENUE_ALT = "|".join(sorted((re.escape(k) for k, v in VENUES.items() if v), key=len, reverse=True))
-_VENUE_RE = re.compile(r"(?<![\w-])(" + _VENUE_ALT + r")(?![\w-])")
+
+
+def _grouped_alternation(alternatives: list[str]) -> str:
+    """The alternation of ``alternatives`` (regex sources, each opening with a plain character), grouped by
+    that first character with their order kept: "(?:h(?:eerenveen|amar)|t(?:hialf))". It matches what the
+    flat alternation matches (at a position only the group of its character can match, and inside it the
+    alternatives are tried in the same order), but tests each character once instead of once per name."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "(?:" + "|".join(first + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()) + ")"
+
+
+_VENUE_NAMES = sorted((re.escape(k) for k, v in VENUES.items() if v), key=len, reverse=True)
+if not all(name[0].isalpha() for name in _VENUE_NAMES):
+    raise ValueError("venue names must open with a letter")
+_VENUE_RE = re.compile(r"(?<![\w-])(" + _grouped_alternation(_VENUE_NAMES) + r")(?![\w-])")
 # "in het Poolse Tomaszow", "in Thialf", "bij de wereldbeker in Calgary", "op de Weissensee".
 _VENUE_FRAME = re.compile(r"\b(?:in|op|naar|uit|te)\s+(?:het\s+\w+e\s+|de\s+)?(?:\w+e\s+)?$")
 
@@ -101,35 +116,125 @@ _COMPETITIONS: list[tuple[re.Pattern[str], str, str | None]] = [
 ]
 
 
-def _gate(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Words one of which must occur for ``pattern`` to match (None: no such words, always run it)."""
+# Zero-width items a branch may open with: they hold at the position where its first word starts.
+_ZERO_WIDTH_ITEM = re.compile(r"\\b|\(\?<[!=][^()]*\)")
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _group_end(source: str) -> int | None:
+    """Index of the parenthesis closing the group that opens ``source`` (None when unbalanced)."""
+    depth, i, in_class = 0, 0, False
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+def _leading_word(source: str) -> str:
+    """The letters every match of ``source`` starts with ('' when none are certain)."""
+    m = re.match(r"[a-z]+", source)
+    if not m:
+        return ""
+    word = m.group()
+    if source[m.end():m.end() + 1] in _QUANTIFIERS:
+        word = word[:-1]  # a quantifier may drop the last letter ("ab?")
+    return word
+
+
+def _anchor_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Words one of which every match of ``pattern`` starts with, at a word start: a match can only begin
+    where the text has one of them after a word boundary. None when some branch does not begin so."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):  # letters would not stand for themselves
+        return None
     words: list[str] = []
     for branch in split_alternatives(pattern.pattern):
-        found = triggers_of(branch)
-        if not found:
+        rest = branch
+        items = []
+        while m := _ZERO_WIDTH_ITEM.match(rest):
+            items.append(m.group())
+            rest = rest[m.end():]
+        if "\\b" not in items:
             return None
-        words.extend(found)
+        alternatives = [rest]
+        if rest.startswith("(?:"):
+            end = _group_end(rest)
+            if end is None or rest[end + 1:end + 2] in _QUANTIFIERS:
+                return None
+            alternatives = split_alternatives(rest[3:end])
+        for alternative in alternatives:
+            word = _leading_word(alternative)
+            if not word:
+                return None
+            words.append(word)
     return tuple(dict.fromkeys(words))
 
 
-# whole articles are searched: a substring test per cue word skips most of the ~25 patterns at once
-_COMPETITION_GATES = [_gate(pattern) for pattern, _comp, _disc in _COMPETITIONS]
+def _anchors_required(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    words = _anchor_words(pattern)
+    if words is None:
+        raise ValueError(f"competition pattern without anchor words: {pattern.pattern}")
+    return words
+
+
+_COMPETITION_ANCHORS = [_anchors_required(pattern) for pattern, _comp, _disc in _COMPETITIONS]
+_COMPETITION_PLAN = [(entry, frozenset(words)) for entry, words in zip(_COMPETITIONS, _COMPETITION_ANCHORS, strict=True)]
+_ALL_ANCHORS = frozenset(word for words in _COMPETITION_ANCHORS for word in words)
+_WORD_BOUNDARY = re.compile(r"\b")
+
+
+def _word_starts(text: str, word: str) -> list[int]:
+    """Positions where ``word`` occurs at a word boundary (in text order)."""
+    found = []
+    i = text.find(word)
+    while i >= 0:
+        if _WORD_BOUNDARY.match(text, i):
+            found.append(i)
+        i = text.find(word, i + 1)
+    return found
 
 
 def competition_of(folded: str) -> tuple[str, str | None, int] | None:
     """The competition a text is about: (competition, discipline or None, position of the cue)."""
-    for (pattern, comp, disc), gate in zip(_COMPETITIONS, _COMPETITION_GATES, strict=True):
-        if gate is not None and not any(w in folded for w in gate):
+    # Whole articles are searched with ~25 patterns. Every match of one begins at a word start holding one of
+    # its anchor words, so a pattern is only tried there, in text order: the first start where it matches is
+    # where pattern.search would have found it. Patterns none of whose anchor words occur are skipped at once.
+    present = {word for word in _ALL_ANCHORS if word in folded}
+    if not present:
+        return None
+    starts: dict[str, list[int]] = {}
+    for (pattern, comp, disc), anchors in _COMPETITION_PLAN:
+        if anchors.isdisjoint(present):
             continue
-        m = pattern.search(folded)
-        if m:
-            return comp, disc, m.start()
+        candidates: list[int] = []
+        for word in anchors & present:
+            if word not in starts:
+                starts[word] = _word_starts(folded, word)
+            candidates += starts[word]
+        for start in sorted(set(candidates)):
+            if pattern.match(folded, start):
+                return comp, disc, start
     return None
+
+
+_SHORT_TRACK = re.compile(r"\bshorttrack|\bshort track\b|\bshorttrackster|\bshorttracker")
 
 
 def discipline_of(folded: str, competition_discipline: str | None) -> str:
     """Discipline for an article: shorttrack and marathon words win, then the competition's own."""
-    if re.search(r"\bshorttrack|\bshort track\b|\bshorttrackster|\bshorttracker", folded):
+    if "short" in folded and _SHORT_TRACK.search(folded):  # every branch spells "short"
         return "short_track"
     if competition_discipline:
         return competition_discipline
@@ -142,9 +247,15 @@ _WOMEN = re.compile(r"\b(?:vrouwen|dames|vrouw|meisjes|vrouwenrace|damesrace|vro
                     r"sprintsters|sprintster|marathonschaatsster)\b")
 
 
+# Every word of _MEN / _WOMEN spells one of these: without them the regex cannot match.
+_MEN_WORDS = ("man", "heren", "jongens")
+_WOMEN_WORDS = ("vrouw", "dames", "meisjes", "ster")
+
+
 def gender_cue(folded: str) -> str | None:
     """'men' / 'women' when the text names one gender (and not both)."""
-    men, women = bool(_MEN.search(folded)), bool(_WOMEN.search(folded))
+    men = any(word in folded for word in _MEN_WORDS) and bool(_MEN.search(folded))
+    women = any(word in folded for word in _WOMEN_WORDS) and bool(_WOMEN.search(folded))
     if men and not women:
         return "men"
     if women and not men:
@@ -200,6 +311,10 @@ _HISTORY = re.compile(
     r"\bin de jaren\b|\bdit seizoen al\b|\bal eens\b|\bnet als vorig\b|\bbegin dit jaar\b|\bvorige winter\b|"
     r"\btwee keer eerder\b"
 )
+# Every branch of _HISTORY spells one of these words: without them the regex cannot match (most sentences).
+_HISTORY_WORDS = ("vorig", "geleden", "destijds", "verleden", "afgelopen", "eerder", "laatste", "jaren",
+                  "dit seizoen al", "al eens", "begin dit jaar")
+_VAN_BEFORE = re.compile(r"\bvan\s+$")
 
 
 def year_mentions(folded: str) -> list[int]:
@@ -213,12 +328,12 @@ _LAST_WEEK = re.compile(r"\bvorige week\b|\bafgelopen week\b|\b(?:olympische\s+)
 def is_historical(folded: str, published_year: int | None, multi_day_event: bool = False) -> bool:
     """True when a sentence speaks of an earlier competition (a past year, last season, ...); last week is
     the same event at Games and championships that span weeks."""
-    if _HISTORY.search(folded):
+    if any(word in folded for word in _HISTORY_WORDS) and _HISTORY.search(folded):
         return True
     if not multi_day_event and ("week" in folded or "spelen" in folded) and _LAST_WEEK.search(folded):
         return True
     if published_year is not None and ("19" in folded or "20" in folded):
         for m in _YEAR.finditer(folded):
-            if int(m.group(1)) < published_year and not re.search(r"\bvan\s+$", folded[max(0, m.start() - 5):m.start()]):
+            if int(m.group(1)) < published_year and not _VAN_BEFORE.search(folded[max(0, m.start() - 5):m.start()]):
                 return True
     return False

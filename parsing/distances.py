@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parsing.text import fold, ordinal_number
 
 __all__ = [
-    "DISTANCE_CODES", "METERS", "DistanceMention", "find_distance_mentions", "find_distances",
+    "DISTANCE_CODES", "METERS", "DistanceMention", "find_distance_mentions", "mention_tuples", "find_distances",
     "distance_from_user", "distance_label", "distance_meters", "CLASSIFICATION",
 ]
 
@@ -33,10 +34,17 @@ _ORDINALS = r"eerste|tweede|derde|vierde|1e|2e|3e|4e"
 _NUM = r"(?P<num>\d{1,2}\.\d{3}|\d{1,5}(?:,\d)?)"
 _WORDNUM = r"(?P<word>" + "|".join(sorted(_WORD_KM, key=len, reverse=True)) + r")"
 
+# Every alternative of _DISTANCE_RE starts with a digit or with one of these two letters (een/één, anderhalve,
+# drie, vijf(tig), tien, twintig/tweehonderd, veertig, zestig, honderd; kilometer; mass; ploegen, team, achtervolging;
+# gemengde, aflossing, mixed, relay; allround, alternatieve, klassement; sprint; eind-; elfsteden). Keep in step
+# with the alternatives: it lets the regex give up at once at most word starts, where every one of its twelve
+# alternatives (each opening with a group, which re cannot skip quickly) would otherwise be tried.
+_LEADS = r"(?=\d|ee|éé|an|dr|vi|ti|tw|ve|ze|ho|ki|ma|pl|te|ac|ge|af|mi|re|al|kl|sp|ei|el)"
+
 # Each alternative names its group; order matters (longest, most specific first). The one lookbehind at the
 # front rejects positions inside words cheaply; other context checks ("de" before a bare number) are in code.
 _DISTANCE_RE = re.compile(
-    r"(?<![\w.,])(?:"
+    r"(?<![\w.,])" + _LEADS + r"(?:"
     + _NUM + r"\s?-?\s?(?P<unit>kilometers?|km|meters?|m)(?![\w])"
     + r"|" + _WORDNUM + r"\s+(?P<wunit>kilometers?)\b"
     + r"|(?P<kilometer>kilometers?)\b"
@@ -64,6 +72,21 @@ _SPLIT_BEFORE = re.compile(r"\b(?:na|bij|vanaf|tot|halverwege|per|elke|iedere)\s
 
 _QUICK = re.compile(r"\d|[Kk]ilomet|[Mm]ass|[Pp]loeg|[Aa]chtervolg|[Ss]print|[Aa]flossing|[Rr]elay|[Kk]lassement|"
                     r"[Aa]llround|[Ee]indstand|[Ee]lfsteden|[Pp]ursuit|KILOMET|MASS|PLOEG|SPRINT|KLASSEMENT")
+# _QUICK is an alternation, tried at every position: slow. Its words, lower-cased: a text whose lower-cased form
+# holds none of them (and no digit) cannot match it, so most sentences are settled by a few substring tests.
+_QUICK_WORDS = ("kilomet", "mass", "ploeg", "achtervolg", "sprint", "aflossing", "relay", "klassement", "allround",
+                "eindstand", "elfsteden", "pursuit")
+_DIGIT = re.compile(r"\d")
+
+
+def _may_name_distance(text: str, low: str) -> bool:
+    """Exactly ``_QUICK.search(text)``, cheaply (``low`` is ``text.lower()``)."""
+    if _DIGIT.search(text):
+        return True
+    for word in _QUICK_WORDS:
+        if word in low:
+            return _QUICK.search(text) is not None
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,77 +117,102 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
-def find_distance_mentions(text: str) -> list[DistanceMention]:
-    """Every distance, team event or classification named in ``text``, splits included (flagged)."""
-    out: list[DistanceMention] = []
-    if not text or not _QUICK.search(text):
+@lru_cache(maxsize=1024)
+def _numeric_code(num: str, unit: str) -> tuple[str, bool] | None:
+    """(code, split) for a number and its unit ('1.500', 'meter'), None when it names no race or passage.
+    Cached: the same few number-unit pairs recur in every article."""
+    value = _number(num)
+    unit = unit.lower()
+    if unit.startswith("k"):
+        value *= 1000
+    elif unit == "m" and value < 100:
+        return None  # "5 m" is not a race
+    code = _meters_code(value)
+    if code is not None:
+        return code, False
+    if 100 <= value < 15000:
+        return f"other:{int(value)}m", True  # 600 m, 200 m: passages, not races
+    return None
+
+
+# m.lastgroup names the alternative that matched: the last group a match closes is the unit for the numeric
+# alternatives and the alternative's own group for all others.
+_NUMERIC_GROUPS = ("unit", "wunit")
+
+
+def mention_tuples(text: str, low: str | None = None) -> list[tuple[int, int, str, bool, int | None, bool]]:
+    """:func:`find_distance_mentions` as plain tuples (start, end, code, split, ordinal, mixed). ``low``, when
+    given, must be ``text.lower()`` (callers that have it already save a pass)."""
+    out: list[tuple[int, int, str, bool, int | None, bool]] = []
+    if not text:
         return out
-    low = text.lower()
+    if low is None:
+        low = text.lower()
+    if not _may_name_distance(text, low):
+        return out
     if len(low) != len(text):  # a few characters change length when lower-cased; offsets must hold
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     for m in _DISTANCE_RE.finditer(low):
+        kind = m.lastgroup
+        m_start = m.start()
         code: str | None = None
         split = False
         mixed = False
-        if m.group("num") is not None:
-            value = _number(m.group("num"))
-            unit = m.group("unit").lower()
-            if unit.startswith("k"):
-                value *= 1000
-            elif unit == "m" and value < 100:
-                continue  # "5 m" is not a race
-            code = _meters_code(value)
-            if code is None:
-                if 100 <= value < 15000:
-                    split = True  # 600 m, 200 m: passages, not races
-                    code = f"other:{int(value)}m"
-                if code is None:
-                    continue
-        elif m.group("word") is not None:
+        if kind == "unit":
+            found = _numeric_code(m.group("num"), m.group("unit"))
+            if found is None:
+                continue
+            code, split = found
+        elif kind == "wunit":
             code = _meters_code(_WORD_KM[m.group("word").lower()] * 1000)
             if code is None:
                 continue
-        elif m.group("kilometer") is not None:
-            if not _DE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        elif kind == "kilometer":
+            if not _DE_BEFORE.search(text, max(0, m_start - 4), m_start):
                 continue
             code = "1000m"
-        elif m.group("bare") is not None:
-            if not _DE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        elif kind == "bare":
+            if not _DE_BEFORE.search(text, max(0, m_start - 4), m_start):
                 continue
-            code = _meters_code(_number(m.group("bare")) if "." in m.group("bare") else float(m.group("bare")))
-        elif m.group("mass") is not None:
+            bare = m.group("bare")
+            code = _meters_code(_number(bare) if "." in bare else float(bare))
+        elif kind == "mass":
             code = "mass_start"
-        elif m.group("tp") is not None:
+        elif kind == "tp":
             code = "team_pursuit"
-        elif m.group("ts") is not None:
+        elif kind == "ts":
             code = "team_sprint"
-        elif m.group("relay") is not None:
+        elif kind == "relay":
             code = "relay"
             mixed = m.group("relay").lower().startswith(("gemengde", "mixed"))
-        elif m.group("allround") is not None:
+        elif kind == "allround":
             if m.group("allround").lower() == "allround" and not _KAMPIOEN_BEFORE.search(
-                    text, max(0, m.start() - 11), m.start()):
+                    text, max(0, m_start - 11), m_start):
                 continue
             code = "allround_classification"
-        elif m.group("sprint") is not None:
+        elif kind == "sprint":
             code = "sprint_classification"
-        elif m.group("classif") is not None:
+        elif kind == "classif":
             if m.group("classif").lower() != "eindklassement" and not _HET_BEFORE.search(
-                    text, max(0, m.start() - 7), m.start()):
+                    text, max(0, m_start - 7), m_start):
                 continue
             code = CLASSIFICATION
-        elif m.group("elfsteden") is not None:
+        elif kind == "elfsteden":
             code = "other:200km"
         if code is None:
             continue
-        om = _ORD_BEFORE.search(text, max(0, m.start() - 10), m.start())
+        om = _ORD_BEFORE.search(text, max(0, m_start - 10), m_start)
         ordinal = ordinal_number(om.group(1)) if om else None
-        start = om.start() if om else m.start()
-        numeric = m.group("num") is not None or m.group("word") is not None
-        if numeric and ordinal is None and _SPLIT_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+        start = om.start() if om else m_start
+        if kind in _NUMERIC_GROUPS and ordinal is None and _SPLIT_BEFORE.search(text, max(0, m_start - 25), m_start):
             split = True
-        out.append(DistanceMention(start, m.end(), code, split, ordinal, mixed))
+        out.append((start, m.end(), code, split, ordinal, mixed))
     return out
+
+
+def find_distance_mentions(text: str) -> list[DistanceMention]:
+    """Every distance, team event or classification named in ``text``, splits included (flagged)."""
+    return [DistanceMention(*found) for found in mention_tuples(text)]
 
 
 def find_distances(text: str) -> list[tuple[int, int, str]]:

@@ -126,14 +126,16 @@ def blank_paragraph_quotes(par: str) -> str:
     return out
 
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+# The end mark is part of the match (one character before the gap) so that the engine can skip straight to
+# the next "." "!" or "?" instead of testing a lookbehind at every position.
+_SENT_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 
 
 def sentence_spans(par: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a paragraph."""
     out, start = [], 0
     for m in _SENT_END.finditer(par):
-        out.append((start, m.start()))
+        out.append((start, m.start() + 1))
         start = m.end()
     out.append((start, len(par)))
     return [(a, b) for a, b in out if par[a:b].strip()]
@@ -141,7 +143,7 @@ def sentence_spans(par: str) -> list[tuple[int, int]]:
 
 # ------------------------------------------------------------------------------------------------ model
 
-@dataclass
+@dataclass(slots=True)
 class Ent:
     kind: str  # P C T M D N
     start: int
@@ -157,7 +159,7 @@ class Ent:
     tag: frozenset[str] = frozenset()
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     distance: str | None = None
     ambiguous: bool = False
@@ -167,7 +169,7 @@ class Section:
     division: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Raw:
     """A placing as read, with the context it was read in."""
 
@@ -222,8 +224,12 @@ _ROLE_NP = re.compile(r"^(?:(?:[\w-]+\s+){0,8}?)(?:de|het)\s+(?:[\w'-]+\s+){0,2}
                       r"\d+-jarige|routinier|debutant|debutante|favoriet|brabander|brabantse|groninger|drent|"
                       r"limburger|noord-hollander|noord-hollandse|zuid-hollander|overijsselaar|tukker|"
                       r"amsterdammer|recordhouder|wereldrecordhouder|shorttrackster|shorttracker)\b")
-_SPLIT_CLAUSE = re.compile(r"\s*(?:,(?!\d)|;|:(?!\s*(?:T\d+(?:\s+(?:tegen|om)\s+T\d+)?|goud|zilver|brons)\s*$)|\s-\s|(?<!alleen )\bmaar\b|\bwant\b|(?=\b(?:terwijl|waarna|waarop|toen|nadat|omdat|"
+# Clause delimiters. The whitespace before a delimiter is not part of the pattern (a leading \s* makes the
+# engine try every position of the sentence); _clauses() widens each match over it instead.
+_SPLIT_CLAUSE = re.compile(r"(?:,(?!\d)|;|:(?!\s*(?:T\d+(?:\s+(?:tegen|om)\s+T\d+)?|goud|zilver|brons)\s*$)|\s-\s|(?<!alleen )\bmaar\b|\bwant\b|(?=\b(?:terwijl|waarna|waarop|toen|nadat|omdat|"
                            r"hoewel|totdat|zodat|voordat|doordat)\b))\s*")
+_SPLIT_LITERAL = re.compile(r",|;|:|-|maar|want|terwijl|waarna|waarop|toen|nadat|omdat|hoewel|totdat|zodat|voordat|"
+                            r"doordat")
 _TEAM_WORDS = re.compile(r"\b(?:de|het)\s+(?:nederlandse|japanse|canadese|noorse|amerikaanse|chinese|koreaanse|"
                          r"zuid-koreaanse|russische|duitse|italiaanse|poolse)\s+(?:vrouwen|mannen|dames|heren|ploeg|"
                          r"team|trio|kwartet|ploegachtervolgsters|ploegachtervolgers|aflossingsploeg|sprinters|"
@@ -358,11 +364,11 @@ class Engine:
             ent = Ent("P", start, end, person=person)
             self.reg.touch(person)
             # A demonym right before the name: "de Japanner Joji Kato", "De Noorse Ragne Wiklund".
-            pre = _re_search(r"([\w-]+)\s+$", sent[:start])
+            pre = _word_before(sent, start)
             if pre:
-                dm = demonym(pre.group(1))
+                dm = demonym(pre[1])
                 if dm and not dm[3]:
-                    ent.start = pre.start(1)
+                    ent.start = pre[0]
                     art = _re_search(r"\b(?:de|De|het|Het)\s+(?:[\w-]+\s+)?$", sent[:ent.start])
                     if art:
                         ent.start = art.start()
@@ -370,7 +376,7 @@ class Engine:
                         person.country = dm[0]
                     if dm[1]:
                         self._vote(person, dm[1], 3)
-            post = _re_match(r"\s+uit\s+([A-Z][\w-]+)", sent[end:])
+            post = _UIT_COUNTRY.match(sent, end) if "uit" in sent else None
             if post and country_noun(post.group(1)) and person.country is None:
                 person.country = country_noun(post.group(1))
             if free(ent.start, ent.end):
@@ -405,10 +411,7 @@ class Engine:
         if _re_search(r"(?:teit|heid|schap|isme|spelen|ploeg|kwartet|trio|team|equipe|bond|ers|ijs)$", fold(word)) or \
                 "-" in word and fold(word.split("-")[-1]) in _NOUN_TAILS:
             return None
-        if start == 0 and headline and not _re_match(
-                r"\s+(?:won|wint|werd|wordt|pakt|pakte|eindigde|eindigt|reed|rijdt|klokte|was|is|zegevierde|zegeviert|"
-                r"schreef|veroverde|verovert|finishte|kwam|kan|heeft|en|\(|[a-z]+t\b|(?:" + ORD + r")\b)",
-                sent[len(word):]):
+        if start == 0 and headline and not _HEADLINE_VERB_AFTER.match(sent, len(word)):
             return None
         if known := known_skater(word):
             del known
@@ -472,7 +475,7 @@ class Engine:
         if _like_words(year_free):
             year_free = _re_sub(r"\b(?:net als|evenals|zoals)\s+(?:in\s+)?(?:vorig(?:e)?\s+(?:jaar|seizoen|week|editie)|"
                                 r"(?:19|20)\d\d)", " ", year_free)
-        if _re_search(r"record|toptijd", folded):
+        if "record" in folded or "toptijd" in folded:
             year_free = _re_sub(r"(?:\buit|\bsinds|\bvan)\s+(?:\w+\s+)?(?:19|20)\d\d|\((?:19|20)\d\d\)", " ", year_free)
         hist = ctx.is_historical(year_free, self.doc.published_year, self.doc.competition in ("olympics",))
         future = bool(_FUTURE.search(folded))
@@ -487,7 +490,7 @@ class Engine:
         when = ctx.date_for_weekday(self.doc.published, day)
         if when is not None and self.doc.published is not None and when == self.doc.published:
             when = None
-        standings_sent = (bool(STANDINGS_RE.search(folded)) and self.doc.competition == "world_cup" or
+        standings_sent = (self.doc.competition == "world_cup" and bool(STANDINGS_RE.search(folded)) or
                           bool(_neg_standing(folded))) and not self._classification_ok(folded)
         dists = [e for e in ents if e.kind == "D"]
         if gender and not headline:
@@ -504,7 +507,8 @@ class Engine:
         sentence_subject: Ent | None = None
         sentence_rank_given = False
         consumed: set[int] = set()
-        if (not standings_sent or "respectievelijk" in masked) and _SPECIAL_HINT.search(masked):
+        if (not standings_sent or "respectievelijk" in masked) and ("P" in masked or "C" in masked) and \
+                (" en " in masked or _SPECIAL_HINT.search(masked)):  # _special only places skater and country tokens
             consumed |= self._special(masked, index, hist, future, when, headline, dists, standings_sent)
         standings = False
         n_raws = len(self.raws)
@@ -521,6 +525,7 @@ class Engine:
             for _, c in clauses)
         live_dists: set[str] = set()
         main_dists: set[str] = set()
+        several_dists = len({d.code for d in dists}) > 1
         for ci, (cstart, clause) in enumerate(clauses):
             clause_day = ctx.weekday_of(clause)
             if _like_words(clause) and _re_search(r"\b(?:net als|zoals|evenals)\s+(?:op\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|"
@@ -533,7 +538,8 @@ class Engine:
             elif when is not None and _NOW.search(clause):
                 when = None  # "Waar ze zaterdag 36,47 klokte, werd het nu 36,49": back to today's race
             subj = self._subject(clause, cstart, index, prev_subject, ci)
-            self._after_relative = bool(_re_match(r"^(?:die|dat)\b", clause))
+            relative = clause[:3] in ("die", "dat") and bool(_re_match(r"^(?:die|dat)\b", clause))
+            self._after_relative = relative
             self._prev_clause = clause
             if subj is not None and subj.kind == "P" and subj.person is not None:
                 self.reg.touch(subj.person)
@@ -550,11 +556,11 @@ class Engine:
             if not clause_hist:
                 if "D" in clause:  # distance tokens are the only capital D in a masked clause's pattern
                     live_dists.update(_re_findall(r"\bD\d+\b", clause))
-                if not appositive and not _re_match(r"^(?:die|dat|waar|toen)\b", clause) and \
+                if not appositive and not relative and not _re_match(r"^(?:waar|toen)\b", clause) and \
                         clause_day is None and "D" in clause:
                     main_dists.update(_re_findall(r"\bD\d+\b", clause))
-            dist = self._distance_for(clause, index, earlier, subj, len({d.code for d in dists}) > 1)
-            if dist is not None and not _re_match(r"^(?:die|dat)\b", clause) and not appositive:
+            dist = self._distance_for(clause, index, earlier, subj, several_dists)
+            if dist is not None and not relative and not appositive:
                 earlier = dist
             if appositive:
                 dist = earlier
@@ -574,7 +580,7 @@ class Engine:
             if counterfactual and _re_match(r"(?:dan\s+)?(?:was|waren|had|hadden|zou|zouden)\b", clause):
                 hits = []
             counterfactual = bool(_COUNTERFACTUAL_IF.match(clause))
-            if "respectievelijk" in clause or "en" in clause and _ORD_PAIR.search(clause):
+            if "respectievelijk" in clause or _EN_WORD.search(clause) and _ORD_PAIR.search(clause):
                 hits = []  # ordinal lists belong to the list reader (_special)
             if standings_sent:
                 if STANDINGS_RE.search(clause) or _neg_standing(clause) or \
@@ -585,7 +591,7 @@ class Engine:
                     standings = False
             if not headline:
                 hits = [h for h in hits if h.kind != "head_best"]
-            if not hits:
+            if not hits and "D" in clause:  # a title is won on a distance token
                 title_m = _re_search(r"\b(?:veroverde|verovert|veroverd|greep|grijpt|gegrepen|pakte|pakt|gepakt|prolongeerde|"
                                 r"heroverde|won|wint|gewonnen|behaalde)\s+(?:[\w-]+\s+){0,4}?(D\d+)|"
                                 r"\b(?:heeft|hebben|had)\s+(?:[\w-]+\s+){0,5}?(D\d+)\s+(?:[\w-]+\s+){0,3}?(?:veroverd|gepakt|"
@@ -638,9 +644,7 @@ class Engine:
                 break
             # headline gapping: "Tsuchiya wint ..., Schouten derde" / "Michel Mulder tweede"
             if not hits and key is not None and (headline or ci > 0 and sentence_rank_given):
-                gap = _re_match(r"^(?:(?:de|het)\s+(?:[\w-]+\s+)?)?([PC]\d+)\s+\(?(" + ORD + r")\)?(?:\s+\(?T\d+\)?)?\s*"
-                             r"(?:in\s+T\d+|met\s+T\d+|\(T\d+\))?\s*(?:(?:op|in|bij)\s+(?:de\s+)?(?:\w+\s+)?[DP]\d+)?\s*$",
-                             clause)
+                gap = _GAPPED_RANK.match(clause) if "P" in clause or "C" in clause else None
                 if gap and not BLOCK_RE.search(clause):
                     ent = index[gap.group(1)]
                     rank = ordinal_value(gap.group(2))
@@ -698,8 +702,10 @@ class Engine:
             self.focus_team = sentence_subject
         dists = [d for d in dists if not _NOT_RACE_DIST.search(masked[:masked.find(_tok(index, d)) if _tok(index, d)
                                                                       else 0])]
-        aside = bool(_re_search(r"\b(?:al|eerder|ook al)\b", folded)) or not _re_match(
-            r"^\W*(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|eergisteren)", folded)
+        # whether dated placings were mentioned in passing; only they need to know
+        aside = any(r.date is not None for r in self.raws[n_raws:]) and (
+            bool(_re_search(r"\b(?:al|eerder|ook al)\b", folded)) or not _re_match(
+                r"^\W*(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|eergisteren)", folded))
         new_raws = [r for r in self.raws[n_raws:] if not r.historical and (r.date is None or not aside)]
         live = [d for d in dists if _tok(index, d) in live_dists]
         asides = [r for r in self.raws[n_raws:] if not r.historical and r.date is not None and aside]
@@ -744,15 +750,19 @@ class Engine:
         if self.focus is None:
             return
         head = folded[:40]
-        if _re_match(r"\s*(?:(?:\w+\s+){0,3})(?:zij|ze)\b", head) or _re_search(r"\bhaar\b", folded[:60]):
+        # substring tests first: each pattern needs its pronoun spelled out
+        if "z" in head and _re_match(r"\s*(?:(?:\w+\s+){0,3})(?:zij|ze)\b", head) or \
+                "haar" in folded[:60] and _re_search(r"\bhaar\b", folded[:60]):
             self._vote(self.focus, "women", 2)
-        elif _re_match(r"\s*(?:(?:\w+\s+){0,3})hij\b", head) or _re_search(r"\bzijn\s+\w+", folded[:40]) and \
-                not _re_search(r"\bzijn\s+(?:de|het|geen|er|niet|ze|zij)\b", folded[:40]):
+        elif "hij" in head and _re_match(r"\s*(?:(?:\w+\s+){0,3})hij\b", head) or \
+                "zijn" in head and _re_search(r"\bzijn\s+\w+", head) and \
+                not _re_search(r"\bzijn\s+(?:de|het|geen|er|niet|ze|zij)\b", head):
             self._vote(self.focus, "men", 1)
 
     # ---------------------------------------------------------------------------------- subject
     def _subject(self, clause: str, cstart: int, index: dict[str, Ent], prev: Ent | None, ci: int) -> Ent | None:
-        if _re_match(r"^(?:die|dat|wie)\b", clause):
+        has_ent = "P" in clause or "C" in clause  # token letters are the only capitals in a masked clause
+        if clause[:3] in ("die", "dat", "wie") and _re_match(r"^(?:die|dat|wie)\b", clause):
             if self._prev_clause:
                 last = _re_findall(r"\b[PC]\d+\b", self._prev_clause)
                 if last and _re_search(r"[PC]\d+\s*(?:\(T\d+\))?(?:\s+(?:heen|voorbij|voor|achter|af|aan|in|uit))?\s*$",
@@ -760,11 +770,11 @@ class Engine:
                     return index[last[-1]]
             if prev is not None:
                 return prev
-        if ci > 0 and prev is not None and _re_match(r"^(?:in|met)\s+T\d+\b", clause):
+        if ci > 0 and prev is not None and "T" in clause and _re_match(r"^(?:in|met)\s+T\d+\b", clause):
             return prev
         if self._after_relative and prev is not None and _AFTER_RELATIVE_VERB.match(clause):
             return prev  # "Krol, die zaterdag al ..., dook op de 1.500 meter onder ...": the main clause resumes
-        if self._after_relative and prev is not None and not _re_search(r"\b[PC]\d+\b", clause) and \
+        if self._after_relative and prev is not None and not (has_ent and _re_search(r"\b[PC]\d+\b", clause)) and \
                 not _re_match(r"^(?:(?:\w+\s+){0,3}?)(?:hij|zij|ze|het|dat|dit)\b", clause):
             return prev
         if ci > 0 and prev is not None and (_re_match(r"^(?:en\s+)?(?:werd|won|eindigde|pakte|was|reed|klokte|"
@@ -790,8 +800,9 @@ class Engine:
         if self.focus_team is not None and _TEAM_NP_LEAD.match(clause) and not _TEAM_WORDS.match(clause):
             return self.focus_team
         skipped = False
-        pron = _re_search(r"\b(?:hij|zij|ze)\b", clause)
-        for m in _re_finditer(r"\b[PC]\d+\b", clause):
+        pron = _re_search(r"\b(?:hij|zij|ze)\b", clause) if "hij" in clause or "ze" in clause or "zij" in clause \
+            else None
+        for m in _re_finditer(r"\b[PC]\d+\b", clause) if has_ent else ():
             before = clause[:m.start()]
             if _PREP_BEFORE.search(before) or skipped and _re_search(r"[PC]\d+\s*(?:,|\ben\b)\s*(?:de\s+)?$", before):
                 skipped = True
@@ -812,9 +823,9 @@ class Engine:
                 person = self._by_country(dm[0])
                 if person is not None:
                     return self._ent_for(person)
-        if _TEAM_WORDS.search(clause):
-            team_m = _TEAM_WORDS.search(clause)
-            word = team_m.group(0) if team_m else ""
+        team_m = _TEAM_WORDS.search(clause)
+        if team_m:
+            word = team_m.group(0)
             ioc = "NED" if "nederlandse" in word or "oranje" in word else None
             if ioc is None:
                 for w in word.split():
@@ -832,9 +843,9 @@ class Engine:
             return self.focus_team
         if self.last_group and _re_match(r"^(?:(?:\w+\s+){0,3}?)(?:deelden|deelde)\s+(?:ze|zij)\b", clause):
             return self.last_group[0]
-        if _ROLE_NP.search(clause) and self.focus is not None:
+        if self.focus is not None and _ROLE_NP.search(clause):
             return self._ent_for(self.focus)
-        if _PRONOUN_SUBJ.search(clause):
+        if pron is not None and _PRONOUN_SUBJ.search(clause):  # its pronoun is one `pron` would have found
             if self.sentence_subject is not None and self.sentence_subject.kind == "P":
                 return self.sentence_subject
             if self.focus is not None:
@@ -1051,27 +1062,22 @@ class Engine:
                  headline: bool, dists: list[Ent], standings: bool = False) -> set[int]:
         """Whole-sentence list patterns; returns ids of entities they placed."""
         done: set[int] = set()
-        if future:
-            return done
+        if future or "P" not in masked and "C" not in masked:
+            return done  # every pattern below places a skater or country token (the only capitals in masked text)
         gender = _gender_of(masked)
         key = self._key(self._distance_for(masked, index, None, self.sentence_subject, False), gender, masked, index,
                         when, hist, masked)
         if key is None:
             return done
-        ents_re = r"((?:[PC]\d+)(?:\s*\(T\d+\))?(?:\s*,\s*[PC]\d+(?:\s*\(T\d+\))?)*\s+en\s+[PC]\d+(?:\s*\(T\d+\))?)"
-        o1 = r"(?:(?:de|als|het)\s+)?(?:" + ORD + r")(?:\s*\(T\d+\))?"
-        ords_re = r"(" + o1 + r"(?:\s*,\s*" + o1 + r")*\s+en\s+" + o1 + r")"
         # "A en B eindigden respectievelijk als vijfde en zevende" / "reden respectievelijk de negende en elfde tijd"
-        m = _re_search(ents_re + r"[^.]*?\b(?:respectievelijk\s+)?(?:eindigden|werden|reden|finishten|klokten|"
-                      r"eindigden\s+op|noteerden)?\s*(?:respectievelijk\s+)?(?:als\s+|de\s+|op\s+de\s+)?" + ords_re +
-                      r"(?:\s+(?:tijd|plaats))?", masked)
+        m = _RESPECTIVE_LIST.search(masked)
         if m and ("respectievelijk" in m.group() or _re_search(r"\b(?:eindigden|werden|reden|finishten)\b",
                                                                masked[m.start():m.end() + 12])) \
                 and not BLOCK_RE.search(m.group()):
             names = _re_findall(r"[PC]\d+", m.group(1))
             ords = _re_findall(ORD, m.group(2))
             times_by_name = dict(_re_findall(r"([PC]\d+)\s*\((T\d+)\)", m.group(1)))
-            times_by_ord = _re_findall(r"(?:" + ORD + r")\s*\((T\d+)\)", m.group(2))
+            times_by_ord = _ORD_TIME.findall(m.group(2))
             if len(names) == len(ords):
                 for i, (n, o) in enumerate(zip(names, ords, strict=True)):
                     ent = index[n]
@@ -1081,11 +1087,22 @@ class Engine:
                     self._add(key, ordinal_value(o) or 0, ent, tv, None, gender is not None, when, hist, headline,
                               masked, index)
                     done.add(id(ent))
-        if standings or BLOCK_RE.search(masked):
+        if standings:
             return done
+        # The veto below covers every pattern that follows, but each of them matches rarely: look for the
+        # veto only once one of them has something to place (same result, far fewer whole-sentence scans).
+        vetoed: bool | None = None
+
+        def blocked() -> bool:
+            nonlocal vetoed
+            if vetoed is None:
+                vetoed = bool(BLOCK_RE.search(masked))
+            return vetoed
+
         # headline "Kok en De Boo Nederlands kampioen sprint": both won their title
-        m = _re_match(r"^(P\d+)\s+en\s+(P\d+)\s+(?:\w+\s+)?(?:wereld|europees|nederlands|olympisch)\s*kampioen", masked)
-        if m and headline:
+        m = _re_match(r"^(P\d+)\s+en\s+(P\d+)\s+(?:\w+\s+)?(?:wereld|europees|nederlands|olympisch)\s*kampioen",
+                      masked) if headline else None
+        if m and not blocked():
             for tok in m.groups():
                 self._add(key, 1, index[tok], None, None, False, when, hist, headline, masked, index)
                 done.add(id(index[tok]))
@@ -1093,7 +1110,9 @@ class Engine:
         # "A won voor B en C" / "wint, voor B en C" / "ging naar A, voor B en C" / "het zilver, voor B"
         for m in _re_finditer(r"(?:\bwon|\bwint|\bzegevierde|(?:\bgoud|\bzilver|\btitel|\bzege|naar\s+[PC]\d+)\s*,)\s*,?\s*"
                              r"(?:(?:\w+\s+){0,3}?|(?:[\w-]+\s+){2,9}?[\w-]+,\s*)voor\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*"
-                             r"(?:\s+en\s+(?:de\s+[\w-]+\s+)?[PC]\d+)?)", masked):
+                             r"(?:\s+en\s+(?:de\s+[\w-]+\s+)?[PC]\d+)?)", masked) if "voor" in masked else ():
+            if blocked():
+                return done
             head = masked[:m.start() + len(m.group().split("voor")[0])]
             base = 2
             if _re_search(r"zilver\s*,?\s*(?:\w+\s+){0,3}?$", head[-20:]) or head.rstrip(" ,").endswith("zilver"):
@@ -1107,7 +1126,9 @@ class Engine:
                 self._add(key, base + i, ent, None, None, gender is not None, when, hist, headline, masked, index)
                 done.add(id(ent))
         # "Swings (tweede) en Stroetinga (derde)"
-        for m in _re_finditer(r"([PC]\d+)\s*\((" + ORD + r")\)", masked):
+        for m in _ENT_ORD_PAREN.finditer(masked) if "(" in masked else ():
+            if blocked():
+                return done
             ent = index[m.group(1)]
             if id(ent) in done:
                 continue
@@ -1116,10 +1137,8 @@ class Engine:
                 self._add(key, rank, ent, None, None, gender is not None, when, hist, headline, masked, index)
                 done.add(id(ent))
         # "eindigde achter X als derde" / "werd tweede achter X" / "de derde tijd achter A en B"
-        m = _re_search(r"\b(?:werd|eindigde|finishte|reed|klokte)\s+(?:[\w,]+\s+){0,6}?(?:als\s+|de\s+)?(" + ORD +
-                      r")(?:\s+tijd)?\s*,?\s*achter\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s+en\s+[PC]\d+)?)|"
-                      r"\bachter\s+((?:de\s+[\w-]+\s+)?[PC]\d+)\s+als\s+(" + ORD + r")", masked)
-        if m:
+        m = _RANK_BEHIND.search(masked) if "achter" in masked else None
+        if m and not blocked():
             o = m.group(1) or m.group(4)
             ents_txt = m.group(2) or m.group(3)
             rank = ordinal_value(o) or 0
@@ -1394,6 +1413,8 @@ def _has_verb(clause: str) -> bool:
 
 def _group_at(clause: str, index: dict[str, Ent]) -> list[Ent]:
     """A plural subject "A en B" / "A, B en C" at the start of a clause."""
+    if "P" not in clause:
+        return []
     m = _re_match(r"^(?:ook\s+)?((?:P\d+)(?:\s*,\s*P\d+)*\s+en\s+P\d+)\s+(?:\w+\s+)?(?:reden|eindigden|deelden|"
                  r"werden|klokten|finishten|noteerden|kwamen|waren)\b", clause)
     if not m:
@@ -1485,8 +1506,45 @@ def _mask(folded: str, ents: list[Ent]) -> tuple[str, dict[str, Ent]]:
     if "  " in masked or "\t" in masked:  # otherwise collapsing space runs changes nothing
         masked = _re_sub(r"[ \t]+", " ", masked)
     masked = masked.strip()
-    masked = _re_sub(r"\s+([.,;:!?)])", r"\1", masked)
+    if _SPACE_BEFORE_PUNCT.search(masked):  # rare: searching is much cheaper than a substitution that finds nothing
+        masked = _SPACE_BEFORE_PUNCT.sub(r"\1", masked)
     return masked, index
+
+
+_HEADLINE_VERB_AFTER = re.compile(
+    r"\s+(?:won|wint|werd|wordt|pakt|pakte|eindigde|eindigt|reed|rijdt|klokte|was|is|zegevierde|zegeviert|"
+    r"schreef|veroverde|verovert|finishte|kwam|kan|heeft|en|\(|[a-z]+t\b|(?:" + ORD + r")\b)")
+_LIST_ENTS = r"((?:[PC]\d+)(?:\s*\(T\d+\))?(?:\s*,\s*[PC]\d+(?:\s*\(T\d+\))?)*\s+en\s+[PC]\d+(?:\s*\(T\d+\))?)"
+_LIST_ORD = r"(?:(?:de|als|het)\s+)?(?:" + ORD + r")(?:\s*\(T\d+\))?"
+_LIST_ORDS = r"(" + _LIST_ORD + r"(?:\s*,\s*" + _LIST_ORD + r")*\s+en\s+" + _LIST_ORD + r")"
+_RESPECTIVE_LIST = re.compile(_LIST_ENTS + r"[^.]*?\b(?:respectievelijk\s+)?(?:eindigden|werden|reden|finishten|klokten|"
+                              r"eindigden\s+op|noteerden)?\s*(?:respectievelijk\s+)?(?:als\s+|de\s+|op\s+de\s+)?" +
+                              _LIST_ORDS + r"(?:\s+(?:tijd|plaats))?")
+_ORD_TIME = re.compile(r"(?:" + ORD + r")\s*\((T\d+)\)")
+_ENT_ORD_PAREN = re.compile(r"([PC]\d+)\s*\((" + ORD + r")\)")
+_RANK_BEHIND = re.compile(r"\b(?:werd|eindigde|finishte|reed|klokte)\s+(?:[\w,]+\s+){0,6}?(?:als\s+|de\s+)?(" + ORD +
+                          r")(?:\s+tijd)?\s*,?\s*achter\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s+en\s+[PC]\d+)?)|"
+                          r"\bachter\s+((?:de\s+[\w-]+\s+)?[PC]\d+)\s+als\s+(" + ORD + r")")
+_UIT_COUNTRY = re.compile(r"\s+uit\s+([A-Z][\w-]+)")
+
+
+def _word_before(sent: str, end: int) -> tuple[int, str] | None:
+    """(start, word) of the word right before ``sent[end]`` when only space separates them: what
+    ``([\\w-]+)\\s+$`` finds on ``sent[:end]``, read backwards instead of searched from the left."""
+    i = end
+    while i > 0 and sent[i - 1].isspace():  # str.isspace() is exactly \s
+        i -= 1
+    j = i
+    while j > 0 and (sent[j - 1].isalnum() or sent[j - 1] in "_-"):  # isalnum() and "_" are exactly \w
+        j -= 1
+    if i == end or j == i:
+        return None
+    return j, sent[j:i]
+
+
+_GAPPED_RANK = re.compile(r"^(?:(?:de|het)\s+(?:[\w-]+\s+)?)?([PC]\d+)\s+\(?(" + ORD + r")\)?(?:\s+\(?T\d+\)?)?\s*"
+                          r"(?:in\s+T\d+|met\s+T\d+|\(T\d+\))?\s*(?:(?:op|in|bij)\s+(?:de\s+)?(?:\w+\s+)?[DP]\d+)?\s*$")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
 
 
 _EN_WORD = re.compile(r"\sen\s")
@@ -1506,14 +1564,20 @@ def _clauses(masked: str) -> list[tuple[int, str]]:
     body = masked.rstrip(".!? ")
     if "-" in body:
         body = _re_sub(r"\s-\s[^-]{1,40}?\s-\s", " ", body)
-    if " en " in body:
+    if " en " in body and ("laatste" in body or "snelste" in body or "langzaamste" in body):
         body = _ORD_EN_SUPERLATIVE.sub(r"\1 \2", body)
-    for m in _SPLIT_CLAUSE.finditer(body):
+    # Every delimiter starts at one of these literals (" - " one character before its dash): the literal scan
+    # is fast, and the delimiter pattern need not be tried on the text before the first one.
+    first = _SPLIT_LITERAL.search(body)
+    for m in _SPLIT_CLAUSE.finditer(body, max(0, first.start() - 1)) if first else ():
+        cut = m.start()
+        while cut > pos and body[cut - 1].isspace():  # str.isspace() is exactly \s
+            cut -= 1
         # keep "A, B en C" lists together
-        if m.group().strip() == "," and _re_search(r"[PC]\d+\s*(?:\(T\d+\))?$", body[:m.start()]) and \
+        if m.group().strip() == "," and _re_search(r"[PC]\d+\s*(?:\(T\d+\))?$", body[:cut]) and \
                 _re_match(r"\s*(?:de\s+[\w-]+\s+)?[PC]\d+\s*(?:\(T\d+\))?(?:\s*,|\s+en\b)", body[m.end():]):
             continue
-        seg = body[pos:m.start()].strip()
+        seg = body[pos:cut].strip()
         if seg:
             out.append((pos, seg))
         pos = m.end()

@@ -81,43 +81,74 @@ def _after(rest: str) -> tuple[str, ...]:
     return (m.group(),) if m else ()
 
 
+_TOKEN_CACHE_SIZE = 50_000
+"""Entries kept per gate in the word caches below (cleared when full; words repeat across articles)."""
+
+
 class Gated:
-    """A big alternation, tested branch by branch behind substring gates."""
+    """A big alternation, tested branch by branch behind substring gates.
+
+    A branch with trigger words runs only when one of them occurs in the text. Triggers never hold whitespace,
+    so "occurs in the text" is the same as "occurs in one of its whitespace-separated words": which branches a
+    word opens is worked out once per word and remembered, and a text costs one dictionary look-up per word.
+    """
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self._items = [(triggers_of(b), re.compile(b, flags)) for b in split_alternatives(pattern) if b]
+        self._always = tuple(rx for triggers, rx in self._items if not triggers)
+        self._gated = tuple((triggers, rx) for triggers, rx in self._items if triggers)
+        self._opened: dict[str, tuple[re.Pattern[str], ...]] = {}
+
+    def _opened_by(self, word: str) -> tuple[re.Pattern[str], ...]:
+        """The gated branches one of whose triggers occurs in ``word``."""
+        if len(self._opened) >= _TOKEN_CACHE_SIZE:
+            self._opened.clear()
+        found = tuple(rx for triggers, rx in self._gated if any(t in word for t in triggers))
+        self._opened[word] = found
+        return found
 
     def search(self, text: str) -> bool:
-        for triggers, rx in self._items:
-            if triggers:
-                if len(triggers) == 1:
-                    if triggers[0] not in text:
-                        continue
-                elif not any(t in text for t in triggers):
-                    continue
+        for rx in self._always:
             if rx.search(text):
                 return True
-        return False
+        opened: set[re.Pattern[str]] = set()
+        cache = self._opened
+        for word in text.split():
+            branches = cache.get(word)
+            if branches is None:
+                branches = self._opened_by(word)
+            if branches:
+                opened.update(branches)
+        return any(rx.search(text) for rx in opened)
 
 
 class WordGate:
     """A compiled pattern behind a substring test: ``search`` runs the regex only when one of the literal words
-    every branch starts with occurs in the text (patterns with a branch of unknown words always run)."""
+    every branch starts with occurs in the text (patterns with a branch of unknown words always run).
 
-    def __init__(self, compiled: re.Pattern[str]) -> None:
+    ``words`` may name the gate words instead: literal words one of which every match of the pattern contains
+    (a tighter gate than the branches' first words when those are common)."""
+
+    def __init__(self, compiled: re.Pattern[str], words: tuple[str, ...] | None = None) -> None:
         self.regex = compiled
         self.pattern = compiled.pattern
-        words: list[str] = []
-        for branch in split_alternatives(compiled.pattern):
-            found = triggers_of(branch)
-            if not found:
-                words = []
-                break
-            words.extend(found)
-        self.words: tuple[str, ...] | None = tuple(dict.fromkeys(words)) or None
+        if words is None:
+            found_words: list[str] = []
+            for branch in split_alternatives(compiled.pattern):
+                found = triggers_of(branch)
+                if not found:
+                    found_words = []
+                    break
+                found_words.extend(found)
+            words = tuple(dict.fromkeys(found_words))
+        self.words: tuple[str, ...] | None = words or None
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self.words is not None and not any(w in text for w in self.words):
-            return None
+        if self.words is not None:
+            for word in self.words:  # a plain loop: a generator costs more than the substring tests themselves
+                if word in text:
+                    break
+            else:
+                return None
         return self.regex.search(text)

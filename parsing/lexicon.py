@@ -39,8 +39,12 @@ _COUNTRY_WORDS = (
     "Hongarije", "Groot-Brittannië", "Wit-Rusland", "Tsjechië", "Zweden", "Finland", "Australië", "Oranje",
     "Letland", "Estland", "Oekraïne", "Nieuw-Zeeland", "Spanje", "Turkije", "Roemenië", "Slowakije",
 )
+# The plain form would be (?<![\w-])(Nederland|Noorwegen|...)(?![\w-]). re scans quickly (in C) for the letters a
+# match can start with only when the pattern opens with the alternation, so the lookbehind moves into every
+# alternative, after its word: "Japan(?<![\w-]Japan)" checks the character before the word, as the front one did.
 COUNTRY_NOUN_RE = re.compile(
-    r"(?<![\w-])(" + "|".join(sorted((re.escape(w) for w in _COUNTRY_WORDS), key=len, reverse=True)) + r")(?![\w-])"
+    r"(" + "|".join(rf"{w}(?<![\w-]{w})" for w in sorted((re.escape(w) for w in _COUNTRY_WORDS), key=len, reverse=True))
+    + r")(?![\w-])"
 )
 
 
@@ -56,9 +60,9 @@ _OVERALL = re.compile(r"\ballround\s*(?:wereldtitel|titel|toernooi)|\ballroundto
 
 def distance_mentions(text: str) -> list[tuple[int, int, str, int | None, bool]]:
     """(start, end, code, ordinal, mixed) for race distances in prose; 'classification' is left to the engine."""
-    out = [(d.start, d.end, d.code, d.ordinal, bool(d.mixed)) for d in _distances.find_distance_mentions(text)
-           if not d.split and d.code]
-    low = text.lower()  # substring gates: these words are rare, the regexes are not free
+    low = text.lower()  # for the substring gates below: these words are rare, the regexes are not free
+    out = [(start, end, code, ordinal, mixed) for start, end, code, split, ordinal, mixed
+           in _distances.mention_tuples(text, low) if not split and code]
     if "superfinale" in low:
         for m in _SUPERFINAL.finditer(text):
             if not any(s <= m.start() < e for s, e, *_ in out):

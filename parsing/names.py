@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from parsing.text import fold
 
@@ -13,9 +14,21 @@ _UP = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČŘĎŤ"
 _LO = "a-zß-öø-ÿłśżźćńšžčřďťěůąęőű"
 _CAP = rf"(?:[{_UP}][{_LO}'’]*(?:-[{_UP}{_LO}][{_LO}'’]*)*)(?![{_UP}{_LO}\d])"
 _PARTICLE = r"(?:van|de|der|den|ter|ten|te|'t|’t|olde|von|di|da|du|le|la|del|dos)"
-_LEAD = r"(?:(?:Van|De|Ter|Ten|Te|Den|Le|La|Di|Da|Du|Von|Olde)\s+(?:" + _PARTICLE + r"\s+){0,2})"
-NAME_RE = re.compile(
-    rf"(?<![{_UP}{_LO}\d'’-])(?:{_LEAD})?{_CAP}(?:\s+(?:{_PARTICLE}\s+){{0,3}}{_CAP}){{0,4}}"
+_LEAD_WORDS = ("Van", "De", "Ter", "Ten", "Te", "Den", "Le", "La", "Di", "Da", "Du", "Von", "Olde")
+_LEAD = r"(?:(?:" + "|".join(_LEAD_WORDS) + r")\s+(?:" + _PARTICLE + r"\s+){0,2})"
+_NOT_AFTER = rf"[{_UP}{_LO}\d'’-]"  # a name never starts right after one of these
+_TAIL = rf"(?:\s+(?:{_PARTICLE}\s+){{0,3}}{_CAP}){{0,4}}"
+NAME_RE = re.compile(rf"(?<!{_NOT_AFTER})(?:{_LEAD})?{_CAP}{_TAIL}")
+
+# NAME_RE with its first character taken out in front, for finditer: `re` skips ahead quickly only to a
+# character class that opens a pattern, and NAME_RE opens with a look-behind, so it is tried at every
+# offset. Every NAME_RE match starts with a capital (a lead word or a _CAP word); here that capital is
+# matched first, the look-behind checks the character before it, and both branches go on from its second
+# character in the same order as NAME_RE's optional lead, so the matches are the same.
+_LEAD_REST = "(?:" + "|".join(f"(?<={w[0]}){w[1:]}" for w in _LEAD_WORDS) + ")"
+_CAP_REST = rf"[{_LO}'’]*(?:-[{_UP}{_LO}][{_LO}'’]*)*(?![{_UP}{_LO}\d])"
+_NAME_SCAN = re.compile(
+    rf"[{_UP}](?<!{_NOT_AFTER}[{_UP}])(?:{_LEAD_REST}\s+(?:{_PARTICLE}\s+){{0,2}}{_CAP}|{_CAP_REST}){_TAIL}"
 )
 PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "'t", "olde", "von", "di", "da", "du",
                        "le", "la", "del", "dos"})
@@ -44,6 +57,12 @@ class Person:
 
 def _aliases(tokens: tuple[str, ...]) -> set[str]:
     """Folded forms a later mention may use: the full name, every surname suffix, a CJK family name."""
+    return set(_alias_set(tokens))
+
+
+@lru_cache(maxsize=8192)
+def _alias_set(tokens: tuple[str, ...]) -> frozenset[str]:
+    # The same skaters come back article after article: work their aliases out once per name.
     out = {fold(" ".join(tokens))}
     n = len(tokens)
     for i in range(1, n):
@@ -58,7 +77,7 @@ def _aliases(tokens: tuple[str, ...]) -> set[str]:
             break
     if n >= 2 and fold(tokens[0]) in CJK_SURNAMES:
         out.add(fold(tokens[0]))
-    return {a for a in out if a and a not in PARTICLES}
+    return frozenset(a for a in out if a and a not in PARTICLES)
 
 
 class Registry:
@@ -72,10 +91,13 @@ class Registry:
 
     def _index(self, person: Person) -> None:
         person.aliases = _aliases(person.tokens)
+        by_alias, pid = self._by_alias, person.pid
         for alias in person.aliases:
-            ids = self._by_alias.setdefault(alias, [])
-            if person.pid not in ids:
-                ids.append(person.pid)
+            ids = by_alias.get(alias)
+            if ids is None:
+                by_alias[alias] = [pid]
+            elif pid not in ids:
+                ids.append(pid)
 
     def add_full(self, tokens: tuple[str, ...]) -> Person:
         """Register a name of two or more words (a first mention); reuse an equal or extended one."""
@@ -85,7 +107,7 @@ class Registry:
             if fold(person.name) == key:
                 return person
         # A surname-only person seen earlier (headline) grows into the full name.
-        for pid in list(self._by_alias.get(fold(" ".join(tokens[1:])), [])):
+        for pid in self._by_alias.get(fold(" ".join(tokens[1:])), ()):  # _index runs just before a return
             person = self.people[pid]
             if len(person.tokens) < len(tokens) and fold(person.name) == fold(" ".join(tokens[-len(person.tokens):])):
                 person.tokens = tokens
@@ -98,9 +120,11 @@ class Registry:
 
     def lookup(self, text: str, gender: str | None = None) -> Person | None:
         """The skater a (partial) name refers to: the most recently mentioned match, same gender first."""
-        ids = self._by_alias.get(fold(text), [])
+        ids = self._by_alias.get(fold(text))
         if not ids:
             return None
+        if len(ids) == 1:  # the gender filter keeps a lone match, and max() of one is that one
+            return self.people[ids[0]]
         people = [self.people[i] for i in ids]
         if gender:
             same = [p for p in people if p.gender in (gender, None)]
@@ -123,14 +147,25 @@ class Registry:
 
 
 _LEAD_PARTICLES = frozenset({"De", "Van", "Ter", "Ten", "Te", "Den", "Le", "La", "Di", "Da", "Du", "Von", "Olde"})
+_INITIAL_HYPHEN = re.compile(r"^[A-Z]-")
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=16384)
+def _word_kind(word: str) -> tuple[bool, bool]:
+    """(capitalised, never a name word): the part of :func:`_non_name` that depends on the word alone.
+    Name runs are made of a few thousand distinct words, so this is worked out once per word."""
+    if not word[:1].isupper():
+        return False, False
+    return True, fold(word) in NON_NAME_WORDS or bool(_INITIAL_HYPHEN.match(word) or _DIGIT.search(word))
 
 
 def _non_name(word: str, is_demonym) -> bool:
     """A capitalised word that cannot be part of a name (lower-case particles are fine)."""
-    if not word[:1].isupper():
+    capitalised, never = _word_kind(word)
+    if not capitalised:
         return False
-    f = fold(word)
-    if f in NON_NAME_WORDS or re.match(r"^[A-Z]-", word) or re.search(r"\d", word):
+    if never:
         return True
     return bool(is_demonym and is_demonym(word))
 
@@ -139,19 +174,33 @@ def candidate_spans(text: str, is_demonym=None) -> list[tuple[int, int, tuple[st
     """Capitalised runs that may be names: (start, end, words), with non-name words trimmed off and runs
     split where a non-name word sits inside. A leading 'De'/'Van'/'Ter' stays when a name word follows."""
     out: list[tuple[int, int, tuple[str, ...]]] = []
-    for m in NAME_RE.finditer(text):
-        words = [(w.start() + m.start(), w.end() + m.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
+    for m in _NAME_SCAN.finditer(text):
+        # NAME_RE's words are separated by whitespace and hold none, so str.split() gives exactly the
+        # r"\S+" words of the match; find() from the end of the previous word gives each one's offset.
+        names = m.group().split()
+        n = len(names)
+        if n == 1:  # a lone capitalised word, the most common match: no run to build
+            word = names[0]
+            capitalised, never = _word_kind(word)
+            if word in _LEAD_PARTICLES or never or capitalised and is_demonym and is_demonym(word) \
+                    or word.lower() in PARTICLES:
+                continue
+            out.append((m.start(), m.end(), (word,)))
+            continue
         run: list[tuple[int, int, str]] = []
-        n = len(words)
-        for i, item in enumerate(words):
-            word = item[2]
+        pos = m.start()
+        for i, word in enumerate(names):
+            pos = text.find(word, pos)
+            item = (pos, pos + len(word), word)
+            pos += len(word)
             if word in _LEAD_PARTICLES and not run:
-                nxt = words[i + 1][2] if i + 1 < n else ""
+                nxt = names[i + 1] if i + 1 < n else ""
                 if nxt and (nxt[:1].isupper() and not _non_name(nxt, is_demonym)
                             or nxt.lower() in PARTICLES):
                     run.append(item)
                 continue
-            if _non_name(word, is_demonym):
+            capitalised, never = _word_kind(word)  # _non_name(word, is_demonym), inlined
+            if never or capitalised and is_demonym and is_demonym(word):
                 _flush(run, out)
                 run = []
                 continue
@@ -163,5 +212,5 @@ def candidate_spans(text: str, is_demonym=None) -> list[tuple[int, int, tuple[st
 def _flush(run: list[tuple[int, int, str]], out: list[tuple[int, int, tuple[str, ...]]]) -> None:
     while run and run[-1][2].lower() in PARTICLES:
         run.pop()
-    if run and not (len(run) == 1 and run[0][2].lower() in PARTICLES):
-        out.append((run[0][0], run[-1][1], tuple(w for _, _, w in run)))
+    if run:  # the last word is no particle now, so neither is a lone word
+        out.append((run[0][0], run[-1][1], tuple([w for _, _, w in run])))

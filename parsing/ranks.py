@@ -50,114 +50,164 @@ _GET = (r"(?:pakte|pakt|pakten|won|wint|wonnen|veroverde|verovert|veroverden|gre
         r"genoegen nemen met|genoegen met|compleet met|bleef steken op|moest tevreden zijn met|ging met|eindigde met|"
         r"gepakt|gewonnen|veroverd|gegrepen|behaald|opgeeist)")
 
-_PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool]] = [
-    # (pattern, kind, fixed rank or None (rank from group 'o' / 'm'), subject after)
+# Word groups some patterns below cannot match without (see ``needs`` there).
+_METAL = ("goud", "zilver", "bron")  # 'bron': brons and bronzen
+_TO = ("naar", "voor")
+_WIN_NOUN = ("zege", "overwinning", "winst", "titel")
+_BEST = ("snelste", "sterkste", "beste")
+_ENT_LETTER = ("P", "C")  # a skater or country token
+
+_PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool, tuple[tuple[str, ...], ...]]] = [
+    # (pattern, kind, fixed rank or None (rank from group 'o' / 'm'), subject after, needs)
+    # needs: word groups each of which must have a word occurring in any text the pattern matches (a necessary
+    # condition read off the pattern's literal text, so skipping the pattern without them loses no match).
     (re.compile(r"(?:\b(?:het|de)\s+|^)(?P<m>goud|zilver|brons|gouden medaille|zilveren medaille|bronzen medaille)\s+"
                 r"(?:(?:in|op|bij)\s+(?:de|het)\s+\S+\s+)?(?:ging|gaat|was|is)\s+(?:er\s+)?(?:\w+\s+){0,2}?(?:naar|voor)\b"),
-     "goesto", None, True),
+     "goesto", None, True,
+     (_METAL, _TO)),
     (re.compile(r"\b(?:de|het)\s+(?:zege|overwinning|winst|titel|wereldtitel|europese titel|nederlandse titel|"
                 r"olympische titel|allroundtitel|sprinttitel)\s+(?:\w+\s+)?(?:ging|gaat|was|is)\s+"
-                r"(?:\w+\s+){0,3}?(?:naar|voor)\b"), "goesto", 1, True),
+                r"(?:\w+\s+){0,3}?(?:naar|voor)\b"), "goesto", 1, True,
+     (_WIN_NOUN, _TO)),
     (re.compile(r"\b(?:was|is|ging)\s+de\s+(?:zege|overwinning|winst|titel|wereldtitel)\s+(?:\w+\s+)?(?:voor|naar)\b"),
-     "goesto", 1, True),
-    (re.compile(r"\b(?:werd|wordt|is)\s+(?:\w+\s+){0,2}?gewonnen\s+door\b"), "goesto", 1, True),
+     "goesto", 1, True,
+     (_WIN_NOUN, _TO)),
+    (re.compile(r"\b(?:werd|wordt|is)\s+(?:\w+\s+){0,2}?gewonnen\s+door\b"), "goesto", 1, True,
+     (("gewonnen",), ("door",))),
     (re.compile(r"\b(?:was|werd|is)\s+(?:een\s+)?(?:gemakkelijke\s+|makkelijke\s+)?(?:prooi|buit)\s+voor\b"),
-     "goesto", 1, True),
-    (re.compile(r"\b(?:de\s+)?(?:winst|zege|overwinning)\s+(?:in|van|op)\s+(?:het|de)\s+D\d+"), "title", 1, False),
+     "goesto", 1, True,
+     (("prooi", "buit"), ("voor",))),
+    (re.compile(r"\b(?:de\s+)?(?:winst|zege|overwinning)\s+(?:in|van|op)\s+(?:het|de)\s+D\d+"), "title", 1, False,
+     (("winst", "zege", "overwinning"), ("D",))),
     (re.compile(r"^(?!.*\b(?:zilver|brons|tweede|derde)\b).*?\b(?:ging|gaat)\s+(?:\w+\s+){0,3}?naar\b"
-                r"(?=\s+(?:de\s+\w+\s+)?[PC]\d)"), "goesto_bare", 1, True),
+                r"(?=\s+(?:de\s+\w+\s+)?[PC]\d)"), "goesto_bare", 1, True,
+     (("ging", "gaat"), ("naar",), _ENT_LETTER)),
     (re.compile(r"\b" + _GET + r"\s+(?:[\w,:]+\s+){0,6}?(?:het\s+|de\s+|een\s+)?(?P<m>goud|zilver|brons|"
                 r"gouden medaille|zilveren medaille|bronzen medaille|gouden plak|zilveren plak|bronzen plak)\b"),
-     "medal", None, False),
-    (re.compile(r"\b(?P<m>goud|zilver|brons)\s+(?:pakte|pakten|won|wonnen|veroverde)\b"), "medal", None, False),
+     "medal", None, False,
+     (_METAL,)),
+    (re.compile(r"\b(?P<m>goud|zilver|brons)\s+(?:pakte|pakten|won|wonnen|veroverde)\b"), "medal", None, False,
+     (("pakte", "won", "veroverde"),)),
     (re.compile(r"\b(?P<m>goud|zilver|brons)\s+(?:[\w-]+\s+){0,3}?(?:gepakt|gewonnen|veroverd|behaald|gegrepen|"
-                r"binnengehaald)\b"), "medal", None, False),
+                r"binnengehaald)\b"), "medal", None, False,
+     (("gepakt", "gewonnen", "veroverd", "behaald", "gegrepen", "binnengehaald"),)),
     (re.compile(r"(?:^|\b(?:en|het|de)\s+|,\s*)(?P<m>goud|zilver|brons)\s+(?:\w+\s+)?voor\b(?=\s+(?:de\s+[\w-]+\s+)?[PC]\d)"),
-     "goesto", None, True),
+     "goesto", None, True,
+     (("voor",), _ENT_LETTER)),
     (re.compile(r"^(?:de\s+[\w-]+\s+)?[PC]\d+\s+(?:\w+\s+)?(?:wereld|europees|nederlands|olympisch)\s*kampioen(?:e)?\b"),
-     "head_best", 1, False),
+     "head_best", 1, False,
+     (("kampioen",), _ENT_LETTER)),
     (re.compile(r"\b(?:completeerde|completeert|completeerden|completeren)\s+(?:\w+\s+){0,3}?het\s+podium|"
                 r"\bmaakte\w*\s+(?:\w+\s+){0,3}?het\s+podium\s+compleet|\bhet\s+podium\s+compleet\s+maakte"),
-     "podium", 3, False),
+     "podium", 3, False,
+     ()),
     (re.compile(r"\b(?:werd|werden|wordt|worden|eindigde|eindigden|eindigt|finishte|finishten|finisht|kwam|kwamen)"
                 r"\s+(?:[\w-]+\s+){0,8}?(?:als\s+)?(?P<o>" + ORD + r")(?!\s+(?:D\d|omloop|keer|ronde|dag|race|rit|"
                 r"wereldtitel|titel|zege|bocht|poging|wedstrijd))\b"),
-     "ord", None, False),
+     "ord", None, False,
+     (("werd", "wordt", "worden", "eindig", "finish", "kwam"),)),
     (re.compile(r"\b(?:was|is|waren)\s+(?:[\w-]+\s+){0,3}?(?<!de )(?<!het )(?<!een )(?P<o>" + ORD +
                 r")(?!\s+(?:D\d|omloop|keer|ronde|dag|race|rit|wereldtitel|titel|zege|bocht|poging|wedstrijd|"
-                r"medaille|plaats|tijd|[a-z]+e\b))\b(?!-)"), "ord", None, False),
+                r"medaille|plaats|tijd|[a-z]+e\b))\b(?!-)"), "ord", None, False,
+     (("was", "is", "waren"),)),
     (re.compile(r"^(?:\w+\s+){0,2}?(?P<o>" + ORD + r")\s+(?:(?:in|op|bij)\s+(?:de|het)\s+[\w-]+\s+)?"
-                r"(?:werd|werden|eindigde|was|is|wordt)\b"), "ord_inv", None, True),
+                r"(?:werd|werden|eindigde|was|is|wordt)\b"), "ord_inv", None, True,
+     (("werd", "eindigde", "was", "is", "wordt"),)),
     (re.compile(r"\b(?:als|op\s+de|op\s+een|met\s+de|met\s+een|naar\s+de|naar\s+een|de|een)\s+(?P<o>" + ORD +
-                r")\s+(?:plaats|plek|stek)\b"), "ord", None, False),
+                r")\s+(?:plaats|plek|stek)\b"), "ord", None, False,
+     (("plaats", "plek", "stek"),)),
     # verb-final relative clause: "sneller dan Ronald Mulder, die met 34,63 tweede werd"
     (re.compile(r"^(?:die|dat)\s+(?:[\w-]+\s+){0,4}?(?:als\s+)?(?P<o>" + ORD + r")\s+(?:werd|werden|eindigde|eindigden|"
-                r"finishte|finishten)$"), "ord", None, False),
+                r"finishte|finishten)$"), "ord", None, False,
+     (("die", "dat"), ("werd", "eindig", "finish"))),
     (re.compile(r"\bals\s+(?P<o>" + ORD + r")\s+(?:eindigde|eindigden|finishte|finishten|binnenkwam|over de streep kwam)\b"),
-     "ord", None, False),
-    (re.compile(r"\bmedaille\s*:\s*(?P<m>goud|zilver|brons)\b"), "medal", None, False),
-    (re.compile(r"\b(?:niet\s+verder\s+dan|niet\s+verder\s+als)\s+(?:de\s+)?(?P<o>" + ORD + r")\b"), "ord", None, False),
+     "ord", None, False,
+     (("als",), ("eindig", "finish", "kwam"))),
+    (re.compile(r"\bmedaille\s*:\s*(?P<m>goud|zilver|brons)\b"), "medal", None, False,
+     (("medaille",),)),
+    (re.compile(r"\b(?:niet\s+verder\s+dan|niet\s+verder\s+als)\s+(?:de\s+)?(?P<o>" + ORD + r")\b"), "ord", None, False,
+     (("verder",),)),
     (re.compile(r"\b(?:eindigde|eindigden|finishte|kwam|kwamen|reed|reden|schaatste)\s+(?:\w+\s+){0,5}?als\s+(?P<o>"
                 + ORD + r")\b(?!\s+(?:ooit|in de geschiedenis|schaatser|vrouw|man|nederlander|nederlandse))"),
-     "ord", None, False),
+     "ord", None, False,
+     (("eindig", "finish", "kwam", "reed", "reden", "schaatste"), ("als",))),
     (re.compile(r"\b(?:de|een|met\s+de)\s+(?P<o>" + ORD + r")\s+(?:en\s+)?(?:laatste\s+)?(?:snelste\s+)?tijd\b"
-                r"(?!\s+(?:ooit|aller tijden|van het seizoen|van de wereld))"), "ord", None, False),
+                r"(?!\s+(?:ooit|aller tijden|van het seizoen|van de wereld))"), "ord", None, False,
+     (("tijd",),)),
     (re.compile(r"\b(?:de\s+)?nummer\s+(?P<n>een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2})\b"
                 r"(?!\s+(?:van de wereld|van de wereldranglijst|van het klassement|op de ranglijst|\d))"),
-     "num", None, False),
+     "num", None, False,
+     ()),
     (re.compile(r"\b(?:won|wint|wonnen|winnen|gewonnen|zegevierde|zegeviert|zegevierden|triomfeerde|triomfeert|"
                 r"schreef|schrijft|geschreven)\b(?!\s+(?:\w+\s+){0,2}(?:keer|van de|wedstrijden|races))"),
-     "win", 1, False),
+     "win", 1, False,
+     (("won", "wint", "winnen", "zegevier", "triomfeer", "schreef", "schrijft", "geschreven"),)),
     (re.compile(r"\b(?:was|is|bleek|waren)\s+(?:[\w-]+\s+){0,3}?(?:de|het)\s+(?:snelste|sterkste|beste)\b"
                 r"(?!\s+(?:nederlander|nederlandse|nederlanders|niet|europeaan|europese|aziat|opening|ronde|tijd ooit|"
                 r"ooit|man|vrouw|van|ter|landgenoot|landgenote|binnen|sprinter|in de sprint|[a-z]+er\b|[a-z]+se\b))"),
-     "win", 1, False),
+     "win", 1, False,
+     (_BEST,)),
     (re.compile(r"\b(?:heeft|had)\s+(?:[\w-]+\s+){0,6}?(?:zijn|haar)\s+(?:\w+\s+)?(?:\w*zege|overwinning)\s+"
-                r"(?:[\w-]+\s+){0,6}?(?:geboekt|behaald|gepakt)\b"), "title", 1, False),
+                r"(?:[\w-]+\s+){0,6}?(?:geboekt|behaald|gepakt)\b"), "title", 1, False,
+     (("heeft", "had"), ("zege", "overwinning"), ("geboekt", "behaald", "gepakt"))),
     (re.compile(r"\b(?:pakte|pakt|boekte|boekt|greep|grijpt|behaalde|veroverde|verovert|sleepte|haalde|won|wint|"
                 r"wonnen|pakten)\s+(?:\w+\s+){0,3}?(?:de|het|haar|zijn|hun)\s+(?:\w+\s+)?(?:zege|overwinning|winst|"
                 r"wereldtitel|titel|allroundtitel|sprinttitel|europese titel|nederlandse titel|"
-                r"olympische titel|hoofdprijs)\b"), "title", 1, False),
+                r"olympische titel|hoofdprijs)\b"), "title", 1, False,
+     (("pakt", "boekt", "greep", "grijpt", "behaalde", "verover", "sleepte", "haalde", "won", "wint"),)),
     # verb-final (subordinate) order: "Het Japanse trio, dat zo de zege pakte, ..."
     (re.compile(r"^(?:die|dat)\s+(?:\w+\s+){0,3}?(?:de|het)\s+(?:zege|overwinning|winst|titel|wereldtitel)\s+"
                 r"(?:pakte|pakten|boekte|boekten|greep|grepen|behaalde|behaalden|veroverde|veroverden)$"),
-     "title", 1, False),
+     "title", 1, False,
+     (("die", "dat"), ("pakte", "boekte", "greep", "grepen", "behaalde", "veroverde"))),
     (re.compile(r"\b(?:werd|wordt|werden)\s+(?:\w+\s+){0,4}?(?:wereld|europees|nederlands|olympisch)\s*"
                 r"kampioen(?:e)?\b|kampioen(?:e)?\s+(?:\w+\s+){0,2}?(?:geworden|werd)\b|"
                 r"\bkroonde\s+(?:zich|haar|hem)\s+(?:\w+\s+){0,3}?tot\s+(?:\w+\s+){0,2}?kampioen"),
-     "title", 1, False),
-    (re.compile(r"\b(?:was|is)\s+(?:\w+\s+)?voor\s+(?=(?:de\s+\w+\s+)?[PC]\d)"), "goesto_voor", None, True),
+     "title", 1, False,
+     (("kampioen",),)),
+    (re.compile(r"\b(?:was|is)\s+(?:\w+\s+)?voor\s+(?=(?:de\s+\w+\s+)?[PC]\d)"), "goesto_voor", None, True,
+     (("was", "is"), _ENT_LETTER)),
     (re.compile(r"^(?:de\s+[\w-]+\s+)?[PC]\d+\s+(?:de|het)\s+(?:snelste|sterkste|beste)\b(?!\s+(?:nederlander|"
-                r"nederlandse|europeaan|van\b))"), "head_best", 1, False),
+                r"nederlandse|europeaan|van\b))"), "head_best", 1, False,
+     (_ENT_LETTER, _BEST)),
 ]
 
-# Clause-level vetoes: no rank is read in a clause saying any of these.
+# Clause-level vetoes: no rank is read in a clause saying any of these. A branch here runs only when its leading
+# word occurs in the clause (see fastre.Gated), so each is led by a fairly rare word.
 _BLOCK_WORDS = Gated(
-    r"\bten val\b|(?<!beslissing )\bviel\b|\bonderuit\b|\bgediskwalificeerd|\bdiskwalificatie|\bmeldde\s+(?:zich|hem|haar)\b|"
+    r"\bonderuit\b|\bgediskwalificeerd|\bdiskwalificatie|\bmeldde\s+(?:zich|hem|haar)\b|"
     r"\bafgemeld|\bniet aan de start|\bontbrak|\bzou\b|\bzouden\b|\bkunnen\b|\bleek\b|\bleken\b|\bdreigde|"
     r"\bbijna\b|\bnet niet\b|\bwil\b|\bwilde\b|\bwillen\b|\bhoopt|\bdroomt|"
-    r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d+)\s+keer\b|\bvoor de \w+ keer\b|\bkeer op rij\b|"
+    r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d+)\s+keer\b|\bkeer op rij\b|"
     r"\bkeer\s+(?:eerder|achter elkaar)\b|\bvaker\b|\bonder meer\b|\bonder andere\b|\bjarenlang\b|\w+voudig\b|"
     r"\btrofee|\boscar|\bprijs\b|\bverkiezing|\bsportvrouw|\bsportman|"
-    r"\btussensprint|\bhalve finale|\bkwartfinale|\bseries\b|\btussenstand|\baan de leiding|\bvoorsprong mee|"
-    r"\bleider\b|\btraining|\btestwedstrijd|\btestrace|\bvolgt als\b|\bals ze\b|\bals hij\b|"
-    r"\b(?:won|wint|pakte|werd|haalde|eindigde|reed|kwam|was|is)\s+(?:\w+\s+){0,2}?niet\b(?!\s+verder)|"
+    r"\btussensprint|\bhalve finale|\bkwartfinale|\bseries\b|\btussenstand|\bvoorsprong mee|"
+    r"\bleider\b|\btraining|\btestwedstrijd|\btestrace|\bvolgt als\b|"
     r"\bniet alleen\b|\bmeestal\b|\bvaak\b|\bdoorgaans\b|\bgeregeld\b|\bregelmatig\b|\btelkens\b|"
-    r"\bop dat moment\b|\bonderweg\b|\blange tijd\b|\blag\s+(?:\w+\s+){0,3}?op\s+de\b|"
+    r"\bonderweg\b|\blange tijd\b|\blag\s+(?:\w+\s+){0,3}?op\s+de\b|"
     r"\breed\s+(?:\w+\s+){0,4}?op\s+de\s+\w+\s+(?:plaats|positie)|\bpositie\b|"
-    r"\b(?:tweede|derde|vierde|vijfde)\s+of\s+(?:tweede|derde|vierde|vijfde|zesde)\b|"
-    r"\bverspeel|\bdoor een val\b|\bna een val\b|\bzijn val\b|\bhaar val\b|"
+    r"\bverspeel|"
     r"\bniet\s+(?:\w+\s+){0,2}?(?:gewonnen|winnen|gehaald|op het podium|de winst)|"
     r"\bgeen\s+(?:\w+\s+)?(?:medaille|podium|goud|zilver|brons|rol|zege|winst|titel|plak|prijs)|\bnooit\b|\badelskalender|\branglijst|\btop-\d|\bwereldranglijst|"
     r"\bnog nooit\b|\bmist\b|\bmiste\b|\bmisliep|"
     r"\bverwacht|\bfavoriet|\bkans op\b"
 )
-_BLOCK_PAIRS = (
-    (re.compile(r"\bstaat\b"), re.compile(r"\bna\b")), (re.compile(r"\bliep\b"), re.compile(r"\bmis\b")),
-    (re.compile(r"\bschaatst\b|\bdoet\b"), re.compile(r"\bmee\b")), (re.compile(r"\bdeed\b"), re.compile(r"\bniet\b")),
-    (re.compile(r"\bvoor het eerst\b"), re.compile(r"\bsinds\b")),
-    (re.compile(r"\b(?:staat|staan|komt|komen)\b"), re.compile(r"\bop het programma\b")),
-)
+# Vetoes led by a common word (or a look-behind), each behind a rarer literal that every match of it contains.
+_BLOCK_LATE_WORD = tuple(WordGate(re.compile(pattern), words=words) for words, pattern in (
+    (("niet",), r"\b(?:won|wint|pakte|werd|haalde|eindigde|reed|kwam|was|is)\s+(?:\w+\s+){0,2}?niet\b(?!\s+verder)"),
+    (("viel",), r"(?<!beslissing )\bviel\b"),
+    (("val",), r"\bten val\b|\bdoor een val\b|\bna een val\b|\bzijn val\b|\bhaar val\b"),
+    (("moment",), r"\bop dat moment\b"),
+    (("leiding",), r"\baan de leiding"),
+    (("keer",), r"\bvoor de \w+ keer\b"),
+    (("als ze", "als hij"), r"\bals ze\b|\bals hij\b"),
+    (("of",), r"\b(?:tweede|derde|vierde|vijfde)\s+of\s+(?:tweede|derde|vierde|vijfde|zesde)\b"),
+))
+_BLOCK_PAIRS = tuple((WordGate(re.compile(a)), WordGate(re.compile(b))) for a, b in (
+    (r"\bstaat\b", r"\bna\b"), (r"\bliep\b", r"\bmis\b"), (r"\bschaatst\b|\bdoet\b", r"\bmee\b"),
+    (r"\bdeed\b", r"\bniet\b"), (r"\bvoor het eerst\b", r"\bsinds\b"),
+    (r"\b(?:staat|staan|komt|komen)\b", r"\bop het programma\b"),
+))  # each pattern behind a substring test of its word: most clauses hold none of them
 
 
 class _Block:
@@ -166,33 +216,63 @@ class _Block:
     @staticmethod
     @lru_cache(maxsize=4096)
     def search(text: str) -> bool:
-        if _BLOCK_WORDS.search(text):
+        if _BLOCK_WORDS.search(text) or any(veto.search(text) for veto in _BLOCK_LATE_WORD):
             return True
-        return any(a.search(text) and b.search(text) for a, b in _BLOCK_PAIRS)
+        return any(first.search(text) and second.search(text) for first, second in _BLOCK_PAIRS)
 
 
 BLOCK_RE = _Block()
 STANDINGS_RE = WordGate(re.compile(
     r"klassement|\beindstand|\bstand\b|\beindzege|\bwereldbeker(?:klassement|stand)|"
     r"\b(?:pakte|won|wint|veroverde|greep|wonnen|pakt)\s+(?:\w+\s+){0,3}?de\s+wereldbeker\b(?!\s*(?:in|van|op|finale)\b)"
-))
+), words=("klassement", "stand", "eindzege", "wereldbeker"))  # every branch holds one; won/pakt are too common
 
 
 _ANY_ORD = re.compile(r"\b" + ORD + r"\b")
-_ORD_SUBSTR = ("<ord>",)
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "goesto": ("goud", "zilver", "brons", "medaille", "zege", "overwinning", "winst", "titel", "gewonnen"),
     "medal": ("goud", "zilver", "brons"), "podium": ("podium",), "head_best": ("snelste", "sterkste", "beste",
                                                                              "kampioen"),
-    "ord": _ORD_SUBSTR, "ord_inv": _ORD_SUBSTR, "num": ("nummer",), "goesto_bare": ("naar",),
-    "goesto_voor": ("voor",),
+    "num": ("nummer",), "goesto_bare": ("naar",), "goesto_voor": ("voor",),
     "win": ("won", "wint", "winn", "gewonnen", "zegevier", "triomfeer", "schre", "snelste", "sterkste", "beste"),
     "title": ("zege", "overwinning", "winst", "titel", "hoofdprijs", "kampioen"),
 }
+"""A pattern runs only when one of its family's words occurs in the clause ('ord' families: an ordinal)."""
 
 
-_TRIGGER_RX = {kind: re.compile("|".join(re.escape(t) for t in words)) for kind, words in _TRIGGERS.items()
-               if words is not _ORD_SUBSTR}
+# The gates as bits of an int: bit 0 "an ordinal occurs", then one bit per word group ("one of these words
+# occurs"). A clause's bits are read once; a pattern runs only when all of its own bits are set.
+_ORDINAL_BIT = 1
+_GROUP_BITS: dict[tuple[str, ...], int] = {}
+
+
+def _group_bit(words: tuple[str, ...]) -> int:
+    return _GROUP_BITS.setdefault(words, 2 << len(_GROUP_BITS))
+
+
+_GATED_PATTERNS = [
+    (pattern, kind, fixed, after,
+     sum({_ORDINAL_BIT if kind in ("ord", "ord_inv") else _group_bit(_TRIGGERS[kind]),
+          *(_group_bit(words) for words in needs)}))
+    for pattern, kind, fixed, after, needs in _PATTERNS
+    # without a fixed rank or a group to read one from, every match is dropped: not worth running
+    if fixed is not None or {"m", "o", "n"} & pattern.groupindex.keys()
+]
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_gates(word: str) -> int:
+    """The gate bits one whitespace-free word of a clause sets.
+
+    Exact per word: no gate word holds whitespace, so it occurs in a clause iff it occurs in one of the clause's
+    words; an ordinal match is a whole run of word characters, which never spans whitespace either."""
+    bits = _ORDINAL_BIT if _ANY_ORD.search(word) else 0
+    for words, bit in _GROUP_BITS.items():
+        for w in words:
+            if w in word:
+                bits |= bit
+                break
+    return bits
 
 
 def find_ranks(masked: str) -> list[RankHit]:
@@ -201,17 +281,23 @@ def find_ranks(masked: str) -> list[RankHit]:
 
 
 @lru_cache(maxsize=4096)
+def _patterns_for(present: int) -> tuple[tuple[re.Pattern[str], str, int | None, bool], ...]:
+    """The patterns, in order, whose gate bits are all among ``present`` (keyed on the bits, not on a clause)."""
+    return tuple((pattern, kind, fixed, after) for pattern, kind, fixed, after, gates in _GATED_PATTERNS
+                 if (present & gates) == gates)
+
+
+@lru_cache(maxsize=4096)
 def _find_ranks(masked: str) -> tuple[RankHit, ...]:
     """Every rank phrase in a masked clause, in text order; overlapping weaker hits are dropped."""
+    present = 0
+    for word in masked.split():
+        present |= _word_gates(word)
+    patterns = _patterns_for(present)
+    if not patterns:
+        return ()  # the common clause: no pattern's words at all
     hits: list[RankHit] = []
-    has_ord = bool(_ANY_ORD.search(masked))
-    for pattern, kind, fixed, after in _PATTERNS:
-        triggers = _TRIGGERS.get(kind)
-        if triggers is _ORD_SUBSTR:
-            if not has_ord:
-                continue
-        elif triggers and not _TRIGGER_RX[kind].search(masked):
-            continue
+    for pattern, kind, fixed, after in patterns:
         for m in pattern.finditer(masked):
             rank = fixed
             groups = m.groupdict()

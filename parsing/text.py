@@ -63,9 +63,19 @@ def fold(s: str | None) -> str:
     return _fold(s)
 
 
+# str.translate with a dict looks up every character of the string, which is slow on long non-ASCII text
+# (a sentence with one "é" or "’"). This class holds exactly the characters _FOLD_TABLE maps, so
+# translating only its runs gives the same string as translating the whole of it.
+_FOLD_CHARS = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FOLD_TABLE)) + "]+")
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return m.group().translate(_FOLD_TABLE)
+
+
 def _fold(s: str) -> str:
     if not s.isascii():
-        s = s.translate(_FOLD_TABLE)
+        s = _FOLD_CHARS.sub(_fold_run, s)
         if not s.isascii():
             s = _slow_strip(normalize_quotes(s))
     return " ".join(s.lower().split())

@@ -18,6 +18,7 @@ subject's time.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from parsing.text import fold
@@ -78,12 +79,17 @@ class Margin:
 
 def _value(m: re.Match[str]) -> tuple[int, int, int] | None:
     """(hundredths, digits, thousandths) of a TIME_RE match, or None if implausible."""
-    if m.group("m") is not None:
-        minutes, seconds, frac = int(m.group("m")), int(m.group("s")), m.group("f")
-    elif m.group("s1") is not None:
-        minutes, seconds, frac = 0, int(m.group("s1")), m.group("f1")
+    # The fraction is the last group each alternative closes, so m.lastgroup tells the alternatives apart.
+    kind = m.lastgroup
+    if kind == "f":
+        minutes_text, seconds_text, frac = m.group("m", "s", "f")
+        minutes, seconds = int(minutes_text), int(seconds_text)
+    elif kind == "f1":
+        seconds_text, frac = m.group("s1", "f1")
+        minutes, seconds = 0, int(seconds_text)
     else:
-        minutes, seconds, frac = 0, int(m.group("ds")), m.group("df")
+        seconds_text, frac = m.group("ds", "df")
+        minutes, seconds = 0, int(seconds_text)
     digits = len(frac)
     thousandths = (minutes * 60 + seconds) * 1000 + int((frac + "00")[:3])
     hundredths = thousandths // 10
@@ -112,30 +118,58 @@ def parse_time_precise(token: str | None) -> TimeToken | None:
     return TimeToken(0, len(token), v[0], v[1], v[2])
 
 
-_HAS_SEP_DIGIT = re.compile(r"\d[.,:]\d")
+# Every TIME_RE match holds a digit, a separator and a digit at its first or second character (the first
+# digits are one or two long). This pattern finds those places with a fast scan; TIME_RE, which opens with a
+# lookbehind, would be tried at every position of the text.
+_SEP_DIGIT = re.compile(r"\d[.,:]\d")
+
+
+def _time_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``TIME_RE.finditer(text)``, tried only where a match can start."""
+    pos = 0
+    while (sep := _SEP_DIGIT.search(text, pos)) is not None:
+        # No match starts in [pos, k - 1): it would need a digit-separator-digit at or right after its start.
+        k = sep.start()
+        m = None
+        for start in (k - 1, k):
+            if start >= pos:
+                m = TIME_RE.match(text, start)  # the lookbehind still sees the text before ``start``
+                if m is not None:
+                    break
+        if m is None:
+            pos = k + 1
+        else:
+            yield m
+            pos = m.end()
+
+
+def _time_tuples(text: str) -> list[tuple[int, int, int, int, int]]:
+    """:func:`find_time_tokens` as plain tuples (start, end, hundredths, digits, thousandths)."""
+    out: list[tuple[int, int, int, int, int]] = []
+    if not text:
+        return out
+    for m in _time_matches(text):
+        v = _value(m)
+        if v is None:
+            continue
+        start, end = m.span()
+        if _NOT_TIME_AFTER.match(text, end):
+            continue
+        if _NOT_TIME_BEFORE.search(text, max(0, start - 12), start):
+            continue
+        out.append((start, end, *v))
+    return out
 
 
 def find_time_tokens(text: str) -> list[TimeToken]:
     """Every plausible race-time token, tenths included, with no unit word after it that makes it
     a margin, a distance, points, a year or a clock time."""
-    out: list[TimeToken] = []
-    if not text or not _HAS_SEP_DIGIT.search(text):
-        return out
-    for m in TIME_RE.finditer(text):
-        v = _value(m)
-        if v is None:
-            continue
-        if _NOT_TIME_AFTER.match(text, m.end()):
-            continue
-        if _NOT_TIME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            continue
-        out.append(TimeToken(m.start(), m.end(), v[0], v[1], v[2]))
-    return out
+    return [TimeToken(*found) for found in _time_tuples(text)]
 
 
 def find_times(text: str) -> list[tuple[int, int, int]]:
     """(start, end, hundredths) of every race time written to the hundredth or thousandth."""
-    return [(t.start, t.end, t.hundredths) for t in find_time_tokens(text) if t.digits >= 2]
+    return [(start, end, hundredths) for start, end, hundredths, digits, _ in _time_tuples(text) if digits >= 2]
 
 
 def format_dutch_time(hundredths: int) -> str:
@@ -242,7 +276,10 @@ _S_UNIT = re.compile(r"\d\s?(?:s|sec)\b")
 
 
 def _may_hold_margin(low: str) -> bool:
-    return any(w in low for w in _MARGIN_WORDS) or _S_UNIT.search(low) is not None
+    for word in _MARGIN_WORDS:  # a plain loop: any() over a generator costs more than the tests themselves
+        if word in low:
+            return True
+    return _S_UNIT.search(low) is not None
 
 
 def find_margins(text: str, include_approximate: bool = False) -> list[Margin]:
@@ -307,7 +344,7 @@ def find_margins(text: str, include_approximate: bool = False) -> list[Margin]:
         if approx and not include_approximate:
             continue
         out.append(Margin(start, end, value // 10, sign, value, m.start(), m.end(), approx))
-    for m in _PLUS.finditer(text):
+    for m in _PLUS.finditer(text) if "+" in text else ():
         value = _quantity_thousandths(m)
         if value is not None:
             out.append(Margin(m.start(), m.end(), value // 10, 1, value, m.start("num"), m.end("num")))

@@ -73,5 +73,8 @@ def skating_score(title: str, text: str) -> int:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ø", "o"))
+    lowered = text.lower().replace("ø", "o")
+    if lowered.isascii():  # NFKD leaves ASCII as it is and it has no combining marks
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
