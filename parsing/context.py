@@ -309,11 +309,13 @@ _HISTORY = re.compile(
     r"\beerder dit seizoen\b|\beerder deze maand\b|\bvorige maand\b|\bde laatste (?:wk|ek|spelen)\b|"
     r"\bbij de vorige\b|\bweken geleden\b|\bmaanden geleden\b|"
     r"\bin de jaren\b|\bdit seizoen al\b|\bal eens\b|\bnet als vorig\b|\bbegin dit jaar\b|\bvorige winter\b|"
-    r"\btwee keer eerder\b"
+    r"\btwee keer eerder\b|\bseizoen(?:en)? geleden\b|"
+    r"\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2}) (?:jaar|jaren|seizoen|seizoenen) "
+    r"(?:terug|eerder|daarvoor)\b"
 )
 # Every branch of _HISTORY spells one of these words: without them the regex cannot match (most sentences).
 _HISTORY_WORDS = ("vorig", "geleden", "destijds", "verleden", "afgelopen", "eerder", "laatste", "jaren",
-                  "dit seizoen al", "al eens", "begin dit jaar")
+                  "dit seizoen al", "al eens", "begin dit jaar", "terug", "daarvoor")
 _VAN_BEFORE = re.compile(r"\bvan\s+$")
 
 

@@ -290,6 +290,10 @@ class Engine:
         self.points: dict[tuple, int] = {}
         self.section_km: dict[int, set[str]] = {}
         self._dutch = False  # the current sentence speaks of the Dutch team
+        self.timed: list[dict[object, Ent]] = [{}, {}]  # who got a time in the previous / this sentence
+        self.raced: dict[int, str] = {}  # skater -> distance last named in a clause about them
+        self.team_newer = False  # the team was in focus more recently than a skater
+        self.staff: set[int] = set()  # people named with a staff role ("bondscoach Jeroen Otter"): not skaters
 
     # ---------------------------------------------------------------------------------- registry pass
     def collect_names(self, sentences: list[str]) -> None:
@@ -363,6 +367,8 @@ class Engine:
                 continue
             ent = Ent("P", start, end, person=person)
             self.reg.touch(person)
+            if _STAFF_BEFORE.search(folded[max(0, start - 30):start]):
+                self.staff.add(person.pid)
             # A demonym right before the name: "de Japanner Joji Kato", "De Noorse Ragne Wiklund".
             pre = _word_before(sent, start)
             if pre:
@@ -437,6 +443,11 @@ class Engine:
         # the headline first: it sets the scene, but its placings merge into the body's races
         title_sents = [doc.title] if doc.title else []
         self.section = Section()
+        if doc.title and doc.paragraphs and not distance_mentions(doc.title):
+            # a headline without a distance speaks of the one race its lead names ("Winst voor X" + "... de 500 meter")
+            lead = {(c, o if o in (1, 2) else None) for _a, _b, c, o, _m in distance_mentions(doc.paragraphs[0])}
+            if len(lead) == 1 and "classification" not in next(iter(lead))[0]:
+                self.section.distance, self.section.round = next(iter(lead))
         for t in title_sents:
             self.sentence(t, headline=True, subhead=False)
         self.section = Section()
@@ -460,6 +471,7 @@ class Engine:
         if not folded.strip():
             return
         self.sentence_clock = self.reg.clock
+        self.timed = [self.timed[1], {}]
         self._dutch = ("nederland" in folded or "oranje" in folded or "teamnl" in folded) and \
             bool(_DUTCH_CONTEXT.search(folded))
         ents = self.entities(sent, folded, headline)
@@ -519,6 +531,7 @@ class Engine:
         self._prev_clause = ""
         when = None
         hist_seen = False
+        won_prev: tuple[Ent, int] | None = None  # the clause before won a race: "won de D0 en de D1"
         counterfactual = False
         hist_clauses_have_cue = hist and any(
             ctx.is_historical(_strip_year_context(c), self.doc.published_year, self.doc.competition in ("olympics",))
@@ -544,7 +557,8 @@ class Engine:
             if subj is not None and subj.kind == "P" and subj.person is not None:
                 self.reg.touch(subj.person)
             appositive = ci > 0 and ci + 1 < len(clauses) and bool(_re_fullmatch(
-                r"(?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+", clauses[ci - 1][1])) and not _has_verb(clause)
+                r"(?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+", clauses[ci - 1][1]) or  # "De Nederlandse ploeg, met A, B en C, ..."
+                _TEAM_WORDS.fullmatch(clauses[ci - 1][1])) and not _has_verb(clause)
             own_hist = False
             if hist and not hist_seen:
                 own_hist = ctx.is_historical(_strip_year_context(clause), self.doc.published_year,
@@ -564,6 +578,9 @@ class Engine:
                 earlier = dist
             if appositive:
                 dist = earlier
+            if isinstance(dist, Ent) and dist.code and not clause_hist and not future and subj is not None and \
+                    subj.kind == "P" and subj.person is not None:
+                self.raced[subj.person.pid] = dist.code  # "Visser reed een razendsnelle 3.000 meter"
             cg = _gender_of(clause)
             if isinstance(dist, Ent) and dist.demonym_gender == "mixed":
                 cg = "mixed"
@@ -595,10 +612,14 @@ class Engine:
                 title_m = _re_search(r"\b(?:veroverde|verovert|veroverd|greep|grijpt|gegrepen|pakte|pakt|gepakt|prolongeerde|"
                                 r"heroverde|won|wint|gewonnen|behaalde)\s+(?:[\w-]+\s+){0,4}?(D\d+)|"
                                 r"\b(?:heeft|hebben|had)\s+(?:[\w-]+\s+){0,5}?(D\d+)\s+(?:[\w-]+\s+){0,3}?(?:veroverd|gepakt|"
-                                r"gewonnen|gegrepen|behaald|geprolongeerd|opgeeist)\b", clause)
-                if title_m and index[title_m.group(1) or title_m.group(2)].code in ("allround_classification",
+                                r"gewonnen|gegrepen|behaald|geprolongeerd|opgeeist)\b|"
+                                # "verzekerde zich (als eerste ...) van de wereldtitel overall"
+                                r"\bverzeker(?:de|t|den)\s+(?:\w+\s+)?zich\s+(?:[\w-]+\s+){0,8}?van\s+(?:de|het)\s+(D\d+)",
+                                clause)
+                if title_m and index[title_m.group(1) or title_m.group(2) or title_m.group(3)].code in ("allround_classification",
                                                                     "sprint_classification") and \
-                        _re_search(r"titel|kampioen", folded) and not BLOCK_RE.search(clause):
+                        _re_search(r"titel|kampioen", folded) and not BLOCK_RE.search(clause) and \
+                        not (title_m.group(3) and len(_re_findall(r"\bD\d+", clause)) > 1):
                     hits = [RankHit(title_m.start(), title_m.end(), 1, "title")]
             group = _group_at(clause, index)
             if group:
@@ -617,6 +638,7 @@ class Engine:
                 hits = [h for h in hits if h.kind == "ord"]
                 if hits:
                     subj = prev_subject
+            won_now = None
             for hit in hits:
                 target = subj
                 if hit.kind == "ord_inv":
@@ -641,17 +663,33 @@ class Engine:
                           index)
                 consumed.add(id(target))
                 sentence_rank_given = True
+                won_now = (target, hit.rank) if hit.kind in ("win", "title", "medal") and "D" in clause else None
                 break
-            # headline gapping: "Tsuchiya wint ..., Schouten derde" / "Michel Mulder tweede"
+            # headline gapping: "Tsuchiya wint ..., Schouten derde" / "Michel Mulder tweede"; also after a ranked
+            # clause: "Otterspeer eindigde als zevende, Krol als elfde" / "Bowe pakte zilver, Kok het brons"
             if not hits and key is not None and (headline or ci > 0 and sentence_rank_given):
                 gap = _GAPPED_RANK.match(clause) if "P" in clause or "C" in clause else None
                 if gap and not BLOCK_RE.search(clause):
                     ent = index[gap.group(1)]
-                    rank = ordinal_value(gap.group(2))
+                    rank = ordinal_value(gap.group(2)) or _MEDAL_RANK.get(gap.group(2))
                     if rank and id(ent) not in consumed:
                         self._add(key, rank, ent, self._time_in(clause, index, ent), None, gender is not None,
                                   when, clause_hist, headline, clause, index)
                         consumed.add(id(ent))
+            # the means of a win: "verovert de titel door na de D1 ook de D2 te winnen": both races were won
+            if won_now is not None and won_now[1] == 1 and key is not None and "te winnen" in clause:
+                for m in _WIN_BY_WINNING.finditer(clause):
+                    for tok in (t for t in m.groups() if t):
+                        k = self._key(index[tok], clause_gender, clause, index, clause_when, clause_hist, folded)
+                        if k is not None and k[0] != key[0]:
+                            self._add(k, 1, won_now[0], None, None, gender is not None, when, clause_hist, headline,
+                                      clause, index)
+            # a second object of the same win: "won de D0 en de D1" / "won D0 en daardoor het D1"
+            if not hits and won_prev is not None and key is not None and _COORD_OBJECT.fullmatch(clause) and \
+                    not BLOCK_RE.search(clause):
+                self._add(key, won_prev[1], won_prev[0], None, None, gender is not None, when, clause_hist, headline,
+                          clause, index)
+            won_prev = won_now
             # team members with their time: "Sem Brouwer, Thijs Vonk en Luuk de Haan klokten 3.36,80"
             if key is not None and key[0] in TEAM_DISTANCES:
                 lm = _re_match(r"^(?:(?:\w+\s+){0,3}?)((?:P\d+)(?:\s*,\s*P\d+)*\s+en\s+P\d+)\b", clause)
@@ -688,7 +726,7 @@ class Engine:
                 if key is not None and "record" not in tm.tag:
                     self._note_time(key, ent, tm.value)
             self._margins(clause, index, subj, key)
-            if subj is not None:
+            if subj is not None and not (appositive and prev_subject is not None):  # an aside keeps the subject
                 prev_subject = subj
                 if sentence_subject is None:
                     sentence_subject = subj
@@ -697,9 +735,12 @@ class Engine:
         if sentence_subject is None and first_person is not None and not headline:
             sentence_subject = first_person
         if sentence_subject is not None and sentence_subject.kind == "P":
-            self.focus = sentence_subject.person
+            if sentence_subject.person is None or sentence_subject.person.pid not in self.staff:
+                self.focus = sentence_subject.person  # a pronoun points back to a skater, not to the coach quoted
+                self.team_newer = False
         elif sentence_subject is not None and sentence_subject.kind == "C":
             self.focus_team = sentence_subject
+            self.team_newer = True
         dists = [d for d in dists if not _NOT_RACE_DIST.search(masked[:masked.find(_tok(index, d)) if _tok(index, d)
                                                                       else 0])]
         # whether dated placings were mentioned in passing; only they need to know
@@ -772,13 +813,18 @@ class Engine:
                 return prev
         if ci > 0 and prev is not None and "T" in clause and _re_match(r"^(?:in|met)\s+T\d+\b", clause):
             return prev
+        # "reed in de laatste rit 1.41,52, de derde tijd achter ...": the rank in apposition to the time
+        if ci > 0 and prev is not None and _re_search(r"\bT\d+\)?$", self._prev_clause) and \
+                _re_match(r"^(?:de|een)\s+(?:" + ORD + r")\s+(?:[\w-]+\s+)?tijd\b", clause):
+            return prev
         if self._after_relative and prev is not None and _AFTER_RELATIVE_VERB.match(clause):
             return prev  # "Krol, die zaterdag al ..., dook op de 1.500 meter onder ...": the main clause resumes
         if self._after_relative and prev is not None and not (has_ent and _re_search(r"\b[PC]\d+\b", clause)) and \
                 not _re_match(r"^(?:(?:\w+\s+){0,3}?)(?:hij|zij|ze|het|dat|dit)\b", clause):
             return prev
         if ci > 0 and prev is not None and (_re_match(r"^(?:en\s+)?(?:werd|won|eindigde|pakte|was|reed|klokte|"
-                                                     r"kwam|veroverde|zegevierde|finishte|bleef|moest|had|is)\b", clause)
+                                                     r"kwam|veroverde|zegevierde|finishte|bleef|moest|had|is|greep|grepen|werden|"
+                                                     r"wonnen|schreef|nam|versloeg|ging)\b", clause)
                                             or _re_match(r"^(?:en\s+)?[a-z]{3,}(?:de|te|den|ten)\b", clause) and
                                             not _re_match(r"^(?:en\s+)?(?:" + ORD + r"|beide|andere|halve|hele|goede|"
                                                           r"laatste|snelste|beste|sterkste)\b", clause)):
@@ -839,7 +885,8 @@ class Engine:
                                                     r"teamgenoten|teamgenotes|ploeggenotes)|het\s+(?:\w+\s+)?"
                                                     r"(?:trio|kwartet|team)|de\s+ploeg)\b", clause) and \
                 (self.section.distance in TEAM_DISTANCES or _re_search(r"ploeggeno|teamgeno|trio|kwartet|ploeg\b",
-                                                                      clause)):
+                                                                      clause)) and \
+                (self.team_newer or not _re_match(r"^(?:(?:\w+\s+){0,3}?)(?:ze|zij)\b", clause) or _PLURAL_VERB.search(clause)):
             return self.focus_team
         if self.last_group and _re_match(r"^(?:(?:\w+\s+){0,3}?)(?:deelden|deelde)\s+(?:ze|zij)\b", clause):
             return self.last_group[0]
@@ -853,6 +900,11 @@ class Engine:
         if ci > 0 and prev is not None and _re_match(r"^(?:en\s+)?(?:werd|won|eindigde|pakte|was|reed|klokte|"
                                                     r"kwam|veroverde|zegevierde|finishte|bleef)\b", clause):
             return prev
+        # "Herzog, die nu 36,83 noteerde. Dat was de derde tijd": 'dat' is the one time the sentence before gave
+        if len(self.timed[0]) == 1 and _re_match(r"^(?:dat|dit)\s+(?:was|is|werd|betekende)\s+(?:goed\s+voor\s+)?"
+                                                 r"(?:de|een)\s+(?:" + ORD + r")\s+(?:[\w-]+\s+)?(?:tijd|plaats|plek)\b",
+                                                 clause):
+            return next(iter(self.timed[0].values()))
         if _re_match(r"^(?:(?:\w+\s+){0,3})(?:dat|dit)\s+(?:was|is|werd|betekende)\b", clause) and self.focus is not None:
             return self._ent_for(self.focus)
         return None
@@ -903,6 +955,9 @@ class Engine:
         if (self.section.ambiguous or self.section.distance is None) and subj is not None and subj.kind == "P" \
                 and subj.person is not None and subj.person.pid in self.last_race:
             return self.last_race[subj.person.pid]
+        # after a subhead that names no race, a skater's sentence is about the race they were last seen riding
+        if self.section.distance is None and subj is not None and subj.kind == "P" and subj.person is not None:
+            return self.raced.get(subj.person.pid)
         return None
 
     def _key(self, dist: Ent | str | None, gender: str | None, clause: str, index: dict[str, Ent], when: date | None,
@@ -982,6 +1037,7 @@ class Engine:
         ident = _ident(ent)
         if ident is None:
             return
+        self.timed[1][ident] = ent
         noted = self.times.setdefault(_tkey(key), {})
         old = noted.get(ident)
         if old is None or precise and abs(old[0] - t) <= 1:
@@ -1012,6 +1068,7 @@ class Engine:
                 self.last_race[person.pid] = code
         elif ioc is not None:
             self.focus_team = Ent("C", -1, -1, ioc=ioc)
+            self.team_newer = True
             self.focus_team_code = code
         self.raws.append(Raw(key, rank, person, ioc, members, self.order, t, pts, gender_explicit, key[4], hist,
                              headline, _tkey(key), headline and not _re_search(r"\bD\d+", clause),
@@ -1072,7 +1129,8 @@ class Engine:
         # "A en B eindigden respectievelijk als vijfde en zevende" / "reden respectievelijk de negende en elfde tijd"
         m = _RESPECTIVE_LIST.search(masked)
         if m and ("respectievelijk" in m.group() or _re_search(r"\b(?:eindigden|werden|reden|finishten)\b",
-                                                               masked[m.start():m.end() + 12])) \
+                                                               masked[m.start():m.end() + 12]) or
+                  _re_search(r"\b(?:eindigden|werden|finishten)\s+$", masked[:m.start()])) \
                 and not BLOCK_RE.search(m.group()):
             names = _re_findall(r"[PC]\d+", m.group(1))
             ords = _re_findall(ORD, m.group(2))
@@ -1109,7 +1167,7 @@ class Engine:
             return done
         # "A won voor B en C" / "wint, voor B en C" / "ging naar A, voor B en C" / "het zilver, voor B"
         for m in _re_finditer(r"(?:\bwon|\bwint|\bzegevierde|(?:\bgoud|\bzilver|\btitel|\bzege|naar\s+[PC]\d+)\s*,)\s*,?\s*"
-                             r"(?:(?:\w+\s+){0,3}?|(?:[\w-]+\s+){2,9}?[\w-]+,\s*)voor\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*"
+                             r"(?:(?:\w+\s+){0,3}?(?:in\s+T\d+\s+)?|(?:[\w-]+\s+){2,9}?[\w-]+,\s*)voor\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*"
                              r"(?:\s+en\s+(?:de\s+[\w-]+\s+)?[PC]\d+)?)", masked) if "voor" in masked else ():
             if blocked():
                 return done
@@ -1388,6 +1446,14 @@ class Engine:
 _HAS_FACT = re.compile(r"[PCTMN]\d|\b(?:hij|zij|ze)\b|\bw[oi]n|gewonnen|veroverd|gepakt|ploeg|oranje|\bwerd|\bgoud|\bzilver|\bbrons|\bpodium|\bsnelste|"
                        r"\bbeste|\bsterkste|kampioen|titel|\bzege|\bzegevier|\beindigde|\bnaam\b|\btijd\b|\bplaats|"
                        r"\bklokte|\breed\b|\bnummer\b")
+_STAFF_BEFORE = re.compile(r"\b(?:bondscoach|coach|hoofdcoach|trainer|trainster|ploegleider|teamleider|teammanager|"
+                           r"directeur|voorzitter|commentator|analist|journalist|verslaggever|scheidsrechter)\s+$")
+_PLURAL_VERB = re.compile(r"\b(?:wonnen|pakten|reden|werden|waren|eindigden|veroverden|grepen|kwamen|hadden|hebben|"
+                          r"winnen|pakken|rijden|worden|zijn|eindigen|finishten|klokten|noteerden)\b")
+_MEDAL_RANK = {"goud": 1, "zilver": 2, "brons": 3}
+_WIN_BY_WINNING = re.compile(r"\bdoor\s+(?:na\s+(?:de\s+|het\s+)?(D\d+)\s+ook\s+)?(?:de\s+|het\s+)?(D\d+)\s+te\s+winnen\b")
+_COORD_OBJECT = re.compile(r"(?:(?:ook|daardoor|daarmee|bovendien|dus|zo)\s+){0,2}(?:de|het)\s+(?:[\w-]+\s+)?D\d+"
+                           r"(?:\s+(?:op|bij|in)\s+(?:de|het)\s+[\w-]+)?")
 _HAS_TOKEN = re.compile(r"[PCTMN]\d")  # the common case of _HAS_FACT, found much faster
 _SPECIAL_HINT = re.compile(r"respectievelijk|\bvoor\b|\bachter\b|\(|kampioen|\ben\b")
 _NOUN_TAILS = frozenset({"kwartet", "trio", "ploeg", "team", "equipe", "selectie", "ploegen", "formatie"})
@@ -1542,8 +1608,9 @@ def _word_before(sent: str, end: int) -> tuple[int, str] | None:
     return j, sent[j:i]
 
 
-_GAPPED_RANK = re.compile(r"^(?:(?:de|het)\s+(?:[\w-]+\s+)?)?([PC]\d+)\s+\(?(" + ORD + r")\)?(?:\s+\(?T\d+\)?)?\s*"
-                          r"(?:in\s+T\d+|met\s+T\d+|\(T\d+\))?\s*(?:(?:op|in|bij)\s+(?:de\s+)?(?:\w+\s+)?[DP]\d+)?\s*$")
+_GAPPED_RANK = re.compile(r"^(?:(?:de|het)\s+(?:[\w-]+\s+)?)?([PC]\d+)\s+(?:als\s+|het\s+)?\(?(" + ORD +
+                          r"|goud|zilver|brons)\)?(?:\s+\(?T\d+\)?)?\s*"
+                          r"(?:in\s+T\d+|met\s+T\d+|met\s+N\d+|\(T\d+\))?\s*(?:(?:op|in|bij)\s+(?:de\s+)?(?:\w+\s+)?[DP]\d+)?\s*$")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
 
 
@@ -1595,7 +1662,12 @@ def _clauses(masked: str) -> list[tuple[int, str]]:
                            r"completeerde|greep)\b)|"
                            r"(?<![PCT]\d)(?<![PCT]\d\d)(?<!\))\s+en\s+(?!(?:de\s+|het\s+|als\s+)?(?:[PC]\d|" + ORD +
                           r")\b)|(?<=[PCT]\d)\s+en\s+(?=(?:werd|won|pakte|eindigde|was|klokte|reed|kwam|veroverde|"
-                          r"zegevierde|finishte|bleef|ging|op|in|bij)\b)", seg)
+                          r"zegevierde|finishte|bleef|ging|op|in|bij)\b)|"
+                          # "reed de vijfde tijd (T0) en sloot het seizoen af met ...": a new verb after a bracketed time
+                          r"(?:(?<=\(T\d\))|(?<=\(T\d\d\)))\s+en\s+(?=(?:werd|won|pakte|eindigde|was|reed|kwam|veroverde|"
+                          r"bleef|ging|sloot|stelde|hield|nam|greep|moest|had|is|heeft)\b)|"
+                          # "Swings werd tweede met 40 punten en Stroetinga derde met 20 punten": a gapped verb
+                          r"(?<=[TN]\d)\s+en\s+(?=[PC]\d+\s+(?:" + ORD + r")\b)", seg)
         for p in pieces:
             final.append((start, p.strip()))
     return [c for c in final if c[1]]

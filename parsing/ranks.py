@@ -88,12 +88,26 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool, tuple[tuple[str, .
      (_METAL,)),
     (re.compile(r"\b(?P<m>goud|zilver|brons)\s+(?:pakte|pakten|won|wonnen|veroverde)\b"), "medal", None, False,
      (("pakte", "won", "veroverde"),)),
+    # a medal as the outcome of a surprise or a stunt: "De Boo verrast met brons", "Kok stunt met zilver"
+    (re.compile(r"\b(?:verrast|verraste|verrasten|stunt|stuntte|stuntten|verbaasde|verbaast)\s+(?:\w+\s+){0,2}?met\s+"
+                r"(?:het\s+|een\s+)?(?P<m>goud|zilver|brons|gouden medaille|zilveren medaille|bronzen medaille)\b"),
+     "medal", None, False,
+     (_METAL, ("verras", "stunt", "verbaas"), ("met",))),
+    # a medal won as the means of something: "revancheerde zich door het brons te pakken"
+    (re.compile(r"\bdoor\s+(?:(?:het|de|een)\s+)?(?P<m>goud|zilver|brons|gouden medaille|zilveren medaille|bronzen "
+                r"medaille)\s+(?:[\w-]+\s+){0,4}?te\s+(?:pakken|winnen|veroveren|grijpen|halen|behalen)\b"),
+     "medal", None, False,
+     (_METAL, ("door",), ("te",))),
     (re.compile(r"\b(?P<m>goud|zilver|brons)\s+(?:[\w-]+\s+){0,3}?(?:gepakt|gewonnen|veroverd|behaald|gegrepen|"
                 r"binnengehaald)\b"), "medal", None, False,
      (("gepakt", "gewonnen", "veroverd", "behaald", "gegrepen", "binnengehaald"),)),
     (re.compile(r"(?:^|\b(?:en|het|de)\s+|,\s*)(?P<m>goud|zilver|brons)\s+(?:\w+\s+)?voor\b(?=\s+(?:de\s+[\w-]+\s+)?[PC]\d)"),
      "goesto", None, True,
      (("voor",), _ENT_LETTER)),
+    # nominal headline/lead: "Winst voor Kodaira" / "Nieuwe zege voor Nederland" ("eindzege" is the standings)
+    (re.compile(r"^(?:(?:nieuwe|eerste|ruime|nipte|overtuigende|weer|opnieuw|ook)\s+)?(?:winst|zege|overwinning)\s+"
+                r"voor\s+(?=(?:de\s+[\w-]+\s+)?[PC]\d)"), "goesto", 1, True,
+     (("winst", "zege", "overwinning"), ("voor",), _ENT_LETTER)),
     (re.compile(r"^(?:de\s+[\w-]+\s+)?[PC]\d+\s+(?:\w+\s+)?(?:wereld|europees|nederlands|olympisch)\s*kampioen(?:e)?\b"),
      "head_best", 1, False,
      (("kampioen",), _ENT_LETTER)),
@@ -151,10 +165,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool, tuple[tuple[str, .
                 r"(?:[\w-]+\s+){0,6}?(?:geboekt|behaald|gepakt)\b"), "title", 1, False,
      (("heeft", "had"), ("zege", "overwinning"), ("geboekt", "behaald", "gepakt"))),
     (re.compile(r"\b(?:pakte|pakt|boekte|boekt|greep|grijpt|behaalde|veroverde|verovert|sleepte|haalde|won|wint|"
-                r"wonnen|pakten)\s+(?:\w+\s+){0,3}?(?:de|het|haar|zijn|hun)\s+(?:\w+\s+)?(?:zege|overwinning|winst|"
+                r"wonnen|pakten)\s+(?:\w+\s+){0,4}?(?:de|het|haar|zijn|hun)\s+(?:\w+\s+)?(?:zege|overwinning|winst|"
                 r"wereldtitel|titel|allroundtitel|sprinttitel|europese titel|nederlandse titel|"
                 r"olympische titel|hoofdprijs)\b"), "title", 1, False,
      (("pakt", "boekt", "greep", "grijpt", "behaalde", "verover", "sleepte", "haalde", "won", "wint"),)),
+    # "verzekerde zich (in de slotrit) van de zege / de wereldtitel"
+    (re.compile(r"\bverzeker(?:de|t|den)\s+(?:\w+\s+)?zich\s+(?:[\w-]+\s+){0,6}?van\s+(?:de|het)\s+(?:\w+\s+)?"
+                r"(?:zege|overwinning|winst|titel|wereldtitel|allroundtitel|sprinttitel|europese titel|nederlandse titel|"
+                r"olympische titel)\b"), "title", 1, False,
+     (("verzeker",), ("zich",), ("van",))),
     # verb-final (subordinate) order: "Het Japanse trio, dat zo de zege pakte, ..."
     (re.compile(r"^(?:die|dat)\s+(?:\w+\s+){0,3}?(?:de|het)\s+(?:zege|overwinning|winst|titel|wereldtitel)\s+"
                 r"(?:pakte|pakten|boekte|boekten|greep|grepen|behaalde|behaalden|veroverde|veroverden)$"),
@@ -190,7 +209,7 @@ _BLOCK_WORDS = Gated(
     r"\bniet\s+(?:\w+\s+){0,2}?(?:gewonnen|winnen|gehaald|op het podium|de winst)|"
     r"\bgeen\s+(?:\w+\s+)?(?:medaille|podium|goud|zilver|brons|rol|zege|winst|titel|plak|prijs)|\bnooit\b|\badelskalender|\branglijst|\btop-\d|\bwereldranglijst|"
     r"\bnog nooit\b|\bmist\b|\bmiste\b|\bmisliep|"
-    r"\bverwacht|\bfavoriet|\bkans op\b"
+    r"\bverwacht|\bfavoriet|\bkans op\b|\bprobeer|\bpoogde|\btrachtte"
 )
 # Vetoes led by a common word (or a look-behind), each behind a rarer literal that every match of it contains.
 _BLOCK_LATE_WORD = tuple(WordGate(re.compile(pattern), words=words) for words, pattern in (
@@ -230,7 +249,7 @@ STANDINGS_RE = WordGate(re.compile(
 
 _ANY_ORD = re.compile(r"\b" + ORD + r"\b")
 _TRIGGERS: dict[str, tuple[str, ...]] = {
-    "goesto": ("goud", "zilver", "brons", "medaille", "zege", "overwinning", "winst", "titel", "gewonnen"),
+    "goesto": ("goud", "zilver", "brons", "medaille", "zege", "overwinning", "winst", "titel", "gewonnen", "prooi", "buit"),
     "medal": ("goud", "zilver", "brons"), "podium": ("podium",), "head_best": ("snelste", "sterkste", "beste",
                                                                              "kampioen"),
     "num": ("nummer",), "goesto_bare": ("naar",), "goesto_voor": ("voor",),
