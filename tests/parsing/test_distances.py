@@ -88,3 +88,21 @@ def test_labels() -> None:
 def test_junk_never_raises(junk: str) -> None:
     find_distances(junk)
     distance_from_user(junk)
+
+
+def test_distance_leads_cover_every_alternative() -> None:
+    """``_LEADS`` (the two-letter starts that let the scan skip most words) must list the start of every
+    alternative of ``_DISTANCE_RE``: the pattern without it finds exactly what it finds."""
+    import re
+
+    from parsing import distances
+
+    full = distances._DISTANCE_RE
+    without = re.compile(full.pattern.replace(distances._LEADS, "", 1), full.flags)
+    assert without.pattern != full.pattern
+    words = set(re.findall(r"[a-zé]{2,}", full.pattern)) | {"500", "1.000", "1500", "10.000", "3", "25,5"}
+    samples = [f"{pre}{w}{post}" for w in sorted(words)
+               for pre in ("", "de ", "5 ", "vijf ", "mixed ", "gemengde ", "alternatieve ", "klassement ")
+               for post in ("", " meter", " kilometer", "m", " km", "s", "en", " allround", " sprint")]
+    for text in samples:
+        assert [m.span() for m in full.finditer(text)] == [m.span() for m in without.finditer(text)], text
