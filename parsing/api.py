@@ -57,9 +57,9 @@ class _FoldedArticle:
         """fold(" ".join(the first ``n`` parts))."""
         raw = self._raw[:n]
         folded = [self._part(i) for i in range(n)]
-        if not all(s.isascii() for s in raw):
+        if not all(map(str.isascii, raw)):
             folded = [f.replace("`", "'") if s.isascii() else f for s, f in zip(raw, folded, strict=True)]
-        return " ".join(f for f in folded if f)
+        return " ".join(filter(None, folded))
 
     @property
     def lead(self) -> str:
@@ -115,7 +115,13 @@ def build_doc(article: Article) -> Doc:
 def _venue_in_current_sentences(folded: _FoldedArticle, doc: Doc) -> tuple[int, str] | None:
     """The first venue named in a sentence that is not about an earlier competition."""
     for i in range(folded.paragraph_count):
-        for sentence in _SENTENCE_BREAK.split(folded.paragraph(i)):
+        paragraph = folded.paragraph(i)
+        # A venue a sentence names is one the paragraph names at the same place (the whitespace the split
+        # drops is no word character, so the pattern's checks either side come out alike): most paragraphs
+        # name none, and need no split.
+        if not ctx.names_venue(paragraph):
+            continue
+        for sentence in _SENTENCE_BREAK.split(paragraph):
             # a sentence naming no venue needs no history check: look for the venue first
             found = ctx.find_venue(sentence)
             if found and not ctx.is_historical(sentence, doc.published_year) and \

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from parsing.fastre import split_alternatives
+from parsing.fastre import literal_led_pattern, split_alternatives
 
 __all__ = [
-    "VENUES", "find_venue", "competition_of", "discipline_of", "gender_cue", "weekday_of",
+    "VENUES", "find_venue", "names_venue", "competition_of", "discipline_of", "gender_cue", "weekday_of",
     "date_for_weekday", "is_historical", "year_mentions", "local_date",
 ]
 
@@ -60,8 +60,39 @@ _VENUE_RE = re.compile(r"(?<![\w-])(" + _grouped_alternation(_VENUE_NAMES) + r")
 _VENUE_FRAME = re.compile(r"\b(?:in|op|naar|uit|te)\s+(?:het\s+\w+e\s+|de\s+)?(?:\w+e\s+)?$")
 
 
+# A venue a text names shows in one of its whitespace-separated words: a one-word name as itself (a word of
+# its own, maybe with punctuation around it), the first word of a longer name at the end of a word (a space
+# follows it). Venue names hold no whitespace but single spaces. _VENUE_WORD tells such words.
+if not all(name.replace(" ", "").replace("-", "").isalpha() for name in VENUES):
+    raise ValueError("venue names must be letters, hyphens and single spaces")
+_VENUE_SINGLE = sorted((name for name, v in VENUES.items() if v and " " not in name), key=len, reverse=True)
+_VENUE_HEADS = sorted({name.split(" ")[0] for name, v in VENUES.items() if v and " " in name}, key=len, reverse=True)
+_VENUE_WORD_RE = re.compile(r"(?<![\w-])(?:(?:" + "|".join(map(re.escape, _VENUE_SINGLE)) + r")(?![\w-])|(?:"
+                            + "|".join(map(re.escape, _VENUE_HEADS)) + r")\Z)")
+
+
+class _VenueWords(dict[str, bool]):
+    """word -> whether it may hold (the start of) a venue name, worked out on first sight."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= 50_000:
+            self.clear()
+        found = self[word] = _VENUE_WORD_RE.search(word) is not None
+        return found
+
+
+_VENUE_WORD = _VenueWords()
+
+
+def names_venue(folded: str) -> bool:
+    """Whether a folded text names a venue anywhere (framed or not)."""
+    return any(map(_VENUE_WORD.__getitem__, folded.split())) and _VENUE_RE.search(folded) is not None
+
+
 def find_venue(folded: str, framed: bool = True) -> tuple[int, str] | None:
     """The first venue named in a folded text (position, canonical name); with ``framed`` only after 'in'."""
+    if not any(map(_VENUE_WORD.__getitem__, folded.split())):  # the common text: no word a venue starts
+        return None
     for m in _VENUE_RE.finditer(folded):
         if framed and not _VENUE_FRAME.search(folded[max(0, m.start() - 30):m.start()]):
             continue
@@ -192,18 +223,19 @@ def _anchors_required(pattern: re.Pattern[str]) -> tuple[str, ...]:
 _COMPETITION_ANCHORS = [_anchors_required(pattern) for pattern, _comp, _disc in _COMPETITIONS]
 _COMPETITION_PLAN = [(entry, frozenset(words)) for entry, words in zip(_COMPETITIONS, _COMPETITION_ANCHORS, strict=True)]
 _ALL_ANCHORS = frozenset(word for words in _COMPETITION_ANCHORS for word in words)
-_WORD_BOUNDARY = re.compile(r"\b")
+_PLANS_OF_ANCHOR = {word: frozenset(i for i, (_entry, anchors) in enumerate(_COMPETITION_PLAN) if word in anchors)
+                    for word in _ALL_ANCHORS}
+if not all(word.isalpha() and word.isascii() for word in _ALL_ANCHORS):
+    raise ValueError("competition anchor words must be letters")
+# Per anchor word, its occurrences at a word start: the literal first (re then jumps to it with a fast search),
+# the boundary checked behind it. A word of letters has no word start inside it, so its occurrences found this
+# way never overlap and non-overlapping matches are all of them.
+_ANCHOR_AT_START = {word: re.compile(word + r"(?<=\b" + word + ")") for word in _ALL_ANCHORS}
 
 
 def _word_starts(text: str, word: str) -> list[int]:
-    """Positions where ``word`` occurs at a word boundary (in text order)."""
-    found = []
-    i = text.find(word)
-    while i >= 0:
-        if _WORD_BOUNDARY.match(text, i):
-            found.append(i)
-        i = text.find(word, i + 1)
-    return found
+    """Positions where ``word`` (an anchor word) occurs at a word boundary (in text order)."""
+    return [m.start() for m in _ANCHOR_AT_START[word].finditer(text)]
 
 
 def competition_of(folded: str) -> tuple[str, str | None, int] | None:
@@ -211,13 +243,13 @@ def competition_of(folded: str) -> tuple[str, str | None, int] | None:
     # Whole articles are searched with ~25 patterns. Every match of one begins at a word start holding one of
     # its anchor words, so a pattern is only tried there, in text order: the first start where it matches is
     # where pattern.search would have found it. Patterns none of whose anchor words occur are skipped at once.
-    present = {word for word in _ALL_ANCHORS if word in folded}
+    present = frozenset(filter(folded.__contains__, _ALL_ANCHORS))  # the substring tests, in C
     if not present:
         return None
     starts: dict[str, list[int]] = {}
-    for (pattern, comp, disc), anchors in _COMPETITION_PLAN:
-        if anchors.isdisjoint(present):
-            continue
+    # the patterns some of whose anchor words occur, in plan order
+    for index in sorted(frozenset().union(*map(_PLANS_OF_ANCHOR.__getitem__, present))):
+        (pattern, comp, disc), anchors = _COMPETITION_PLAN[index]
         candidates: list[int] = []
         for word in anchors & present:
             if word not in starts:
@@ -229,7 +261,7 @@ def competition_of(folded: str) -> tuple[str, str | None, int] | None:
     return None
 
 
-_SHORT_TRACK = re.compile(r"\bshorttrack|\bshort track\b|\bshorttrackster|\bshorttracker")
+_SHORT_TRACK = re.compile(literal_led_pattern(r"\bshorttrack|\bshort track\b|\bshorttrackster|\bshorttracker"))
 
 
 def discipline_of(folded: str, competition_discipline: str | None) -> str:
@@ -241,10 +273,11 @@ def discipline_of(folded: str, competition_discipline: str | None) -> str:
     return "long_track"
 
 
-_MEN = re.compile(r"\b(?:mannen|heren|man|jongens|mannenrace|herenrace|mannenploeg|herenploeg)\b")
-_WOMEN = re.compile(r"\b(?:vrouwen|dames|vrouw|meisjes|vrouwenrace|damesrace|vrouwenploeg|damesploeg|"
+# the patterns below lead with their literals (fastre.literal_led): the same matches, found faster
+_MEN = re.compile(literal_led_pattern(r"\b(?:mannen|heren|man|jongens|mannenrace|herenrace|mannenploeg|herenploeg)\b"))
+_WOMEN = re.compile(literal_led_pattern(r"\b(?:vrouwen|dames|vrouw|meisjes|vrouwenrace|damesrace|vrouwenploeg|damesploeg|"
                     r"schaatssters|schaatsster|shorttrackster|shorttracksters|ploegachtervolgsters|"
-                    r"sprintsters|sprintster|marathonschaatsster)\b")
+                    r"sprintsters|sprintster|marathonschaatsster)\b"))
 
 
 # Every word of _MEN / _WOMEN spells one of these: without them the regex cannot match.
@@ -254,8 +287,15 @@ _WOMEN_WORDS = ("vrouw", "dames", "meisjes", "ster")
 
 def gender_cue(folded: str) -> str | None:
     """'men' / 'women' when the text names one gender (and not both)."""
-    men = any(word in folded for word in _MEN_WORDS) and bool(_MEN.search(folded))
-    women = any(word in folded for word in _WOMEN_WORDS) and bool(_WOMEN.search(folded))
+    men = women = False
+    for word in _MEN_WORDS:  # plain loops: a generator costs more than the substring tests themselves
+        if word in folded:
+            men = _MEN.search(folded) is not None
+            break
+    for word in _WOMEN_WORDS:
+        if word in folded:
+            women = _WOMEN.search(folded) is not None
+            break
     if men and not women:
         return "men"
     if women and not men:
@@ -303,7 +343,7 @@ def date_for_weekday(published: date | None, code: int | None) -> date | None:
 
 
 _YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20[0-4]\d)(?!\d|[.,]\d)")
-_HISTORY = re.compile(
+_HISTORY = re.compile(literal_led_pattern(
     r"\bvorig(?:e)? (?:seizoen|jaar|week|weekend|maand|winter|keer|editie|wereldbeker)\b|\been jaar geleden\b|"
     r"\bjaar geleden\b|\bjaren geleden\b|\bdestijds\b|\bin het verleden\b|\bafgelopen (?:weekend|seizoen|jaar|maand)\b|"
     r"\beerder dit seizoen\b|\beerder deze maand\b|\bvorige maand\b|\bde laatste (?:wk|ek|spelen)\b|"
@@ -312,7 +352,7 @@ _HISTORY = re.compile(
     r"\btwee keer eerder\b|\bseizoen(?:en)? geleden\b|"
     r"\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2}) (?:jaar|jaren|seizoen|seizoenen) "
     r"(?:terug|eerder|daarvoor)\b"
-)
+))
 # Every branch of _HISTORY spells one of these words: without them the regex cannot match (most sentences).
 _HISTORY_WORDS = ("vorig", "geleden", "destijds", "verleden", "afgelopen", "eerder", "laatste", "jaren",
                   "dit seizoen al", "al eens", "begin dit jaar", "terug", "daarvoor")
@@ -323,15 +363,18 @@ def year_mentions(folded: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(folded)]
 
 
-_LAST_WEEK = re.compile(r"\bvorige week\b|\bafgelopen week\b|\b(?:olympische\s+)?(?:winter)?spelen\s+(?:van|in)\b|"
-                        r"\bbij de spelen\b|\bop de spelen\b")
+_LAST_WEEK = re.compile(literal_led_pattern(r"\bvorige week\b|\bafgelopen week\b|\b(?:olympische\s+)?(?:winter)?spelen\s+(?:van|in)\b|"
+                        r"\bbij de spelen\b|\bop de spelen\b"))
 
 
 def is_historical(folded: str, published_year: int | None, multi_day_event: bool = False) -> bool:
     """True when a sentence speaks of an earlier competition (a past year, last season, ...); last week is
     the same event at Games and championships that span weeks."""
-    if any(word in folded for word in _HISTORY_WORDS) and _HISTORY.search(folded):
-        return True
+    for word in _HISTORY_WORDS:  # a plain loop: a generator costs more than the substring tests themselves
+        if word in folded:
+            if _HISTORY.search(folded):
+                return True
+            break
     if not multi_day_event and ("week" in folded or "spelen" in folded) and _LAST_WEEK.search(folded):
         return True
     if published_year is not None and ("19" in folded or "20" in folded):

@@ -9,6 +9,7 @@ marathons of a stated length). :func:`find_distance_mentions` also yields ``clas
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -89,6 +90,26 @@ def _may_name_distance(text: str, low: str) -> bool:
     return False
 
 
+# Every alternative of _DISTANCE_RE spells a word of _QUICK_WORDS except the two numeric ones ("unit" and
+# "bare"), which open with a digit. Without such a word, _DISTANCE_RE can match only at a digit that opens a
+# word: this pattern finds those (the class first, so re scans for it in C; the lookbehind then looks at the
+# character before the digit, as _DISTANCE_RE's own does).
+_DIGIT_LEAD = re.compile(r"\d(?<![\w.,]\d)")
+
+
+def _digit_led_matches(low: str) -> Iterator[re.Match[str]]:
+    """``_DISTANCE_RE.finditer(low)`` for a ``low`` holding no word of _QUICK_WORDS."""
+    pos = 0
+    while (lead := _DIGIT_LEAD.search(low, pos)) is not None:
+        start = lead.start()
+        m = _DISTANCE_RE.match(low, start)  # its lookbehind still sees the text before ``start``
+        if m is None:
+            pos = start + 1
+        else:
+            yield m
+            pos = m.end()  # never empty: every alternative consumes
+
+
 @dataclass(frozen=True, slots=True)
 class DistanceMention:
     """A distance named in the text. ``split`` marks a passage rather than a race ("na 600 meter",
@@ -148,11 +169,18 @@ def mention_tuples(text: str, low: str | None = None) -> list[tuple[int, int, st
         return out
     if low is None:
         low = text.lower()
-    if not _may_name_distance(text, low):
+    # _may_name_distance, inlined: whether a word of _QUICK_WORDS occurs also picks the scan below
+    has_word = False
+    for word in _QUICK_WORDS:
+        if word in low:
+            has_word = True
+            break
+    if _DIGIT.search(text) is None and not (has_word and _QUICK.search(text)):
         return out
     if len(low) != len(text):  # a few characters change length when lower-cased; offsets must hold
+        # (a _QUICK_WORDS word in this text is also one in text.lower(): has_word stays right)
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    for m in _DISTANCE_RE.finditer(low):
+    for m in _DISTANCE_RE.finditer(low) if has_word else _digit_led_matches(low):
         kind = m.lastgroup
         m_start = m.start()
         code: str | None = None

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from parsing import context as ctx
 from parsing.fastre import WordGate
@@ -133,12 +134,18 @@ _SENT_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 
 def sentence_spans(par: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a paragraph."""
-    out, start = [], 0
+    out: list[tuple[int, int]] = []
+    start = 0
     for m in _SENT_END.finditer(par):
-        out.append((start, m.start() + 1))
+        end = m.start() + 1
+        seg = par[start:end]
+        if seg and not seg.isspace():  # what seg.strip() tests, without the copy
+            out.append((start, end))
         start = m.end()
-    out.append((start, len(par)))
-    return [(a, b) for a, b in out if par[a:b].strip()]
+    seg = par[start:]
+    if seg and not seg.isspace():
+        out.append((start, len(par)))
+    return out
 
 
 # ------------------------------------------------------------------------------------------------ model
@@ -265,6 +272,95 @@ def _neg_standing(text: str) -> bool:
     return ("klassement" in text or "wereldbekerstand" in text) and bool(_NEG_STANDING_WORDS.search(text))
 
 
+# -- patterns of Engine.sentence, compiled once (the _re_* helpers look each pattern up again on every call)
+_S_LIKE_YEAR = re.compile(r"\b(?:net als|evenals|zoals)\s+(?:in\s+)?(?:vorig(?:e)?\s+(?:jaar|seizoen|week|editie)|"
+                          r"(?:19|20)\d\d)")
+_S_RECORD_YEAR = re.compile(r"(?:\buit|\bsinds|\bvan)\s+(?:\w+\s+)?(?:19|20)\d\d|\((?:19|20)\d\d\)")
+_S_LIKE_DAY = re.compile(r"\b(?:net als|zoals|evenals)\s+(?:op\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|"
+                         r"zaterdag|zondag|gisteren)")
+_S_RELATIVE = re.compile(r"(?:die|dat)\b")
+_S_LEAD_NOUN = re.compile(r"(?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+")
+_S_WHERE_WHEN = re.compile(r"(?:waar|toen)\b")
+_S_DIST_TOKEN = re.compile(r"\bD\d+\b")
+_S_DIST_START = re.compile(r"\bD\d+")
+_S_TIME_START = re.compile(r"\bT\d+")
+_S_TIME_TOKEN = re.compile(r"\bT\d+\b")
+_S_WON = re.compile(r"\b(?:won|werd|pakte)\b")
+_S_THEN_WAS = re.compile(r"(?:dan\s+)?(?:was|waren|had|hadden|zou|zouden)\b")
+# every _COUNTERFACTUAL_IF match opens with one of these
+_S_IF_STARTS = ("en", "als", "indien")
+_S_TITLE_WON = re.compile(
+    r"\b(?:veroverde|verovert|veroverd|greep|grijpt|gegrepen|pakte|pakt|gepakt|prolongeerde|"
+    r"heroverde|won|wint|gewonnen|behaalde)\s+(?:[\w-]+\s+){0,4}?(D\d+)|"
+    r"\b(?:heeft|hebben|had)\s+(?:[\w-]+\s+){0,5}?(D\d+)\s+(?:[\w-]+\s+){0,3}?(?:veroverd|gepakt|"
+    r"gewonnen|gegrepen|behaald|geprolongeerd|opgeeist)\b|"
+    # "verzekerde zich (als eerste ...) van de wereldtitel overall"
+    r"\bverzeker(?:de|t|den)\s+(?:\w+\s+)?zich\s+(?:[\w-]+\s+){0,8}?van\s+(?:de|het)\s+(D\d+)")
+_S_SAME_TIME = re.compile(r"\bdezelfde tijd\b|\b(?:allebei|beiden|beide)\s+T\d+")
+_S_SHARED = re.compile(r"\b(?:deelden|deelde|gedeelde)\b")  # each spells "deel"
+_S_BOTH_DISTS = re.compile(r"\bbeide\s+D\d+")
+_S_TEAM_LIST = re.compile(r"^(?:(?:\w+\s+){0,3}?)((?:P\d+)(?:\s*,\s*P\d+)*\s+en\s+P\d+)\b")
+_S_PERSON_TOKEN = re.compile(r"P\d+")
+_S_DUEL = re.compile(r"\b(T\d+)\s+(?:tegen|om)\s+(T\d+)\b")
+_S_TIME_IN_PARENS = re.compile(r"([PC]\d+)\s+\((T\d+)\)")
+_S_ALREADY = re.compile(r"\b(?:al|eerder|ook al)\b")
+_S_DAY_OPENING = re.compile(r"^\W*(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|eergisteren)")
+_S_TITLE_CODES = ("allround_classification", "sprint_classification")
+# _FEMALE_WORDS and _FUTURE behind fewer substring tests (each word is in one of their branches; a branch
+# holds one of these words)
+_S_FEMALE_WORDS = WordGate(_FEMALE_WORDS.regex, words=("ster", "kampioene", "genote", "winnares", "friezin",
+                                                       "debutante", "concurrente", "russin"))
+_S_FUTURE = WordGate(_FUTURE.regex, words=("volgend", "kan", "kunnen", "zal", "zullen", "wil", "hoopt", "gaat",
+                                           "staa", "morgen", "komend"))
+# _HAS_FACT without its token branch, split as re is slow on a long alternation tried at every position: the
+# branches that match anywhere as plain substrings, and the rest that all start at a word boundary
+_S_FACT_WORDS = ("gewonnen", "veroverd", "gepakt", "ploeg", "oranje", "kampioen", "titel")
+_S_FACT_STARTS = re.compile(r"\b(?:(?:hij|zij|ze|naam|tijd|reed|nummer)\b|w[oi]n|werd|goud|zilver|brons|podium|"
+                            r"snelste|beste|sterkste|zege|eindigde|plaats|klokte)")
+# the word branches of _SPECIAL_HINT (its others are the substrings "respectievelijk", "(" and "kampioen")
+_S_HINT_WORDS = re.compile(r"\b(?:en|voor|achter)\b")
+
+# Compiled once (the _re_search helpers look the pattern up again on every call).
+_E_NOUN_END = re.compile(r"(?:teit|heid|schap|isme|spelen|ploeg|kwartet|trio|team|equipe|bond|ers|ijs)$")
+_E_AGENT_END = re.compile(r"(?:houder|kampioen|kampioene|coach|trainer|er|ster|ling)$")
+_E_APPROX_BEFORE = re.compile(r"(?:bijna|ruim|ongeveer|circa|zo'n|meer dan|minder dan|dik|krap)\s+(?:een\s+)?$")
+_E_YEAR_AFTER = re.compile(r"\s*\)?\s*(?:uit|in|van)\s+(?:\w+\s+)?(?:19|20)\d\d")
+_E_VAN_STOND_AFTER = re.compile(r"\)?\s*(?:van|stond)\b")
+_E_RECORD_WORD = re.compile(r"record|toptijd")
+# Every branch of _RECORD_TIME spells one of these: a window holding none of them cannot match it.
+_E_RECORD_GATE = ("record", "toptijd", "stond", "pr", "sinds", "uit", "doorkomst", "open", "rond", "passage",
+                  "tussentijd", "onder de", "boven de")
+_E_LIST_BEFORE = re.compile(r"(?:\d[\d.]*\s*(?:,|en|of|t/m|tot)|\bkeer)\s*$")
+# _E_LIST_BEFORE ends in one of these characters plus \s*: the last non-space character must be one of them.
+_E_LIST_LAST = frozenset(",nfmtr")
+_E_ARTICLE_BEFORE = re.compile(r"\b(?:de|De|het|Het)\s+(?:[\w-]+\s+)?$")
+# _STAFF_BEFORE's words: its match ends with one of them right before the trailing whitespace (entities).
+_E_STAFF_WORDS = ("bondscoach", "coach", "hoofdcoach", "trainer", "trainster", "ploegleider", "teamleider",
+                  "teammanager", "directeur", "voorzitter", "commentator", "analist", "journalist", "verslaggever",
+                  "scheidsrechter")
+_E_RECORD_TAG = frozenset({"record"})
+_E_NO_TAG: frozenset[str] = frozenset()
+_E_BY_START = attrgetter("start")
+
+
+@lru_cache(maxsize=16384)
+def _e_name_key(words: tuple[str, ...]) -> str | None:
+    """The folded form of a name run, or None when it names a venue, a non-person or a country. Keyed on
+    the words: the same names come back sentence after sentence."""
+    text = " ".join(words)
+    ftext = fold(text)
+    if ftext in ctx.VENUES or ftext in _NOT_PEOPLE or country_noun(text):
+        return None
+    return ftext
+
+
+_E_SHE_LEAD = re.compile(r"\s*(?:(?:\w+\s+){0,3})(?:zij|ze)\b")
+_E_HAAR = re.compile(r"\bhaar\b")
+_E_HE_LEAD = re.compile(r"\s*(?:(?:\w+\s+){0,3})hij\b")
+_E_ZIJN_WORD = re.compile(r"\bzijn\s+\w+")
+_E_ZIJN_NOT_POSSESSIVE = re.compile(r"\bzijn\s+(?:de|het|geen|er|niet|ze|zij)\b")
+
+
 class Engine:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -298,18 +394,19 @@ class Engine:
     # ---------------------------------------------------------------------------------- registry pass
     def collect_names(self, sentences: list[str]) -> None:
         """First pass: register full names (two words or more) so surname mentions resolve."""
+        add_full = self.reg.add_full
         for sent in sentences:
-            for start, _end, words in self._spans(sent):
+            for start, _end, words in _cached_spans(sent):  # what self._spans gives, without the extra call
                 if len(words) >= 2:
                     if start == 0 and len(words) >= 3 and fold(words[0]) not in ("de", "van", "ter", "ten", "den") \
                             and not self._looks_first_name(words[0]):
                         words = words[1:]
-                    self.reg.add_full(tuple(words))
+                    add_full(words)  # candidate_spans gives tuples already
 
     @staticmethod
     def _looks_first_name(word: str) -> bool:
-        return not _re_search(r"(?:houder|kampioen|kampioene|coach|trainer|er|ster|ling)$", fold(word)) or \
-            fold(word) in ("peter", "sverre", "alexander", "jennifer", "esther", "jasper")
+        folded = fold(word)
+        return not _E_AGENT_END.search(folded) or folded in ("peter", "sverre", "alexander", "jennifer", "esther", "jasper")
 
     def _spans(self, sent: str) -> list[tuple[int, int, tuple[str, ...]]]:
         return _cached_spans(sent)
@@ -320,28 +417,36 @@ class Engine:
         taken: list[tuple[int, int]] = []
 
         def free(a: int, b: int) -> bool:
-            return all(b <= s or a >= e for s, e in taken)
+            for s, e in taken:  # noqa: SIM110 - a loop, not all(genexpr): the list is short
+                if b > s and a < e:
+                    return False
+            return True
 
         for mg in find_margins(sent):
-            if _re_search(r"(?:bijna|ruim|ongeveer|circa|zo'n|meer dan|minder dan|dik|krap)\s+(?:een\s+)?$",
-                         folded[max(0, mg.start - 14):mg.number_start or mg.start]):
+            if _E_APPROX_BEFORE.search(folded[max(0, mg.start - 14):mg.number_start or mg.start]):
                 continue
             ents.append(Ent("M", mg.start, mg.end, value=mg.hundredths, sign=mg.sign))
             taken.append((mg.start, mg.end))
         for a, b, hund in find_times(sent):
-            if free(a, b):
-                tag = frozenset({"record"}) if _RECORD_TIME.search(folded[max(0, a - 45):a]) or \
-                    _re_match(r"\s*\)?\s*(?:uit|in|van)\s+(?:\w+\s+)?(?:19|20)\d\d", folded[b:b + 25]) or \
-                    _re_match(r"\)?\s*(?:van|stond)\b", folded[b:b + 12]) and \
-                    _re_search(r"record|toptijd", folded[max(0, a - 45):a]) else frozenset()
+            if not taken or free(a, b):
+                before = folded[max(0, a - 45):a]
+                record = False
+                for word in _E_RECORD_GATE:
+                    if word in before:
+                        record = _RECORD_TIME.search(before) is not None
+                        break
+                tag = _E_RECORD_TAG if record or _E_YEAR_AFTER.match(folded, b, b + 25) or \
+                    _E_VAN_STOND_AFTER.match(folded, b, b + 12) and _E_RECORD_WORD.search(before) else _E_NO_TAG
                 if _THOUSANDTHS.search(sent, a, b):
                     tag = tag | {"precise"}
                 ents.append(Ent("T", a, b, value=hund, tag=tag))
                 taken.append((a, b))
         for a, b, code, ordn, mixed in distance_mentions(sent):
-            if _re_search(r"(?:\d[\d.]*\s*(?:,|en|of|t/m|tot)|\bkeer)\s*$", sent[max(0, a - 12):a]):
+            before = sent[max(0, a - 12):a]
+            trimmed = before.rstrip()
+            if trimmed and trimmed[-1] in _E_LIST_LAST and _E_LIST_BEFORE.search(before):
                 continue  # "(500, 1.500, 5.000 en 10.000 meter)": a list, not a race
-            if free(a, b):
+            if not taken or free(a, b):
                 if code in ("classification", "allround_classification", "sprint_classification") and \
                         self.doc.competition == "world_cup":
                     continue
@@ -354,20 +459,26 @@ class Engine:
                 ents.append(Ent("N", m.start(), m.end(), value=None if m.group(2) else int(m.group(1))))
                 taken.append((m.start(), m.end()))
         for m in COUNTRY_NOUN_RE.finditer(sent):
-            if free(m.start(), m.end()):
+            a, b = m.span()
+            if not taken or free(a, b):
                 ioc = "NED" if m.group(1) == "Oranje" else country_noun(m.group(1))
                 if ioc:
-                    ents.append(Ent("C", m.start(), m.end(), ioc=ioc))
-                    taken.append((m.start(), m.end()))
-        for start, end, words in self._spans(sent):
-            if not free(start, end):
+                    ents.append(Ent("C", a, b, ioc=ioc))
+                    taken.append((a, b))
+        has_uit = "uit" in sent
+        reg = self.reg
+        for start, end, words in _cached_spans(sent):  # what self._spans gives, without the extra call
+            if taken and not free(start, end):
                 continue
             person = self._resolve(words, start, headline, sent)
             if person is None:
                 continue
-            ent = Ent("P", start, end, person=person)
-            self.reg.touch(person)
-            if _STAFF_BEFORE.search(folded[max(0, start - 30):start]):
+            ent = Ent("P", start, end, person)  # positional: cheaper than the keyword
+            reg.touch(person)
+            # _STAFF_BEFORE needs trailing whitespace with a staff word before it: C-level string tests first
+            window = folded[max(0, start - 30):start]
+            trimmed = window.rstrip()  # str.rstrip() strips exactly what \s matches
+            if len(trimmed) != len(window) and trimmed.endswith(_E_STAFF_WORDS) and _STAFF_BEFORE.search(window):
                 self.staff.add(person.pid)
             # A demonym right before the name: "de Japanner Joji Kato", "De Noorse Ragne Wiklund".
             pre = _word_before(sent, start)
@@ -375,30 +486,31 @@ class Engine:
                 dm = demonym(pre[1])
                 if dm and not dm[3]:
                     ent.start = pre[0]
-                    art = _re_search(r"\b(?:de|De|het|Het)\s+(?:[\w-]+\s+)?$", sent[:ent.start])
+                    art = _E_ARTICLE_BEFORE.search(sent, 0, ent.start)
                     if art:
                         ent.start = art.start()
                     if person.country is None:
                         person.country = dm[0]
                     if dm[1]:
                         self._vote(person, dm[1], 3)
-            post = _UIT_COUNTRY.match(sent, end) if "uit" in sent else None
+            post = _UIT_COUNTRY.match(sent, end) if has_uit else None
             if post and country_noun(post.group(1)) and person.country is None:
                 person.country = country_noun(post.group(1))
-            if free(ent.start, ent.end):
+            if not taken or free(ent.start, ent.end):
                 ents.append(ent)
                 taken.append((ent.start, ent.end))
-        ents.sort(key=lambda e: e.start)
+        if len(ents) > 1:
+            ents.sort(key=_E_BY_START)
         return ents
 
     def _resolve(self, words: tuple[str, ...], start: int, headline: bool, sent: str) -> Person | None:
-        text = " ".join(words)
-        ftext = fold(text)
-        if ftext in ctx.VENUES or ftext in _NOT_PEOPLE or country_noun(text):
+        ftext = _e_name_key(words)
+        if ftext is None:
             return None
-        person = self.reg.lookup(text, self.section.gender)
+        person = self.reg.lookup_folded(ftext, self.section.gender)
         if person is not None:
-            if len(words) >= 2 and fold(person.name) != fold(text) and len(words) > len(person.tokens):
+            # the cheap length test first: the folded name is compared only when the run is longer
+            if len(words) >= 2 and len(words) > len(person.tokens) and fold(person.name) != ftext:
                 person = self.reg.add_full(words)
             return person
         if len(words) >= 2:
@@ -406,7 +518,8 @@ class Engine:
                 return self._resolve(words[1:], start, headline, sent)
             return self.reg.add_full(words)
         word = words[0]
-        if country_noun(word) or _is_demonym_word(word) or fold(word) in ctx.VENUES:
+        # word is the whole run here: _e_name_key has ruled out a country and a venue already
+        if _is_demonym_word(word):
             return None
         if len(word) < 3 or not word[0].isupper():
             return None
@@ -414,7 +527,7 @@ class Engine:
         # a verb follows directly (a guess kept narrow on purpose).
         if start == 0 and not headline:
             return None  # a lone capitalised word opening a sentence is a name only when registered
-        if _re_search(r"(?:teit|heid|schap|isme|spelen|ploeg|kwartet|trio|team|equipe|bond|ers|ijs)$", fold(word)) or \
+        if _E_NOUN_END.search(fold(word)) or \
                 "-" in word and fold(word.split("-")[-1]) in _NOUN_TAILS:
             return None
         if start == 0 and headline and not _HEADLINE_VERB_AFTER.match(sent, len(word)):
@@ -463,8 +576,9 @@ class Engine:
         return self.assemble()
 
     def sentence(self, raw: str, headline: bool, subhead: bool) -> None:
-        if raw.rstrip().endswith("- NOS"):
-            raw = raw.rstrip()[:-5]
+        stripped = raw.rstrip()
+        if stripped.endswith("- NOS"):
+            raw = stripped[:-5]
             headline = True
         sent = blank_quotes(raw)
         folded = fold_keep(sent)
@@ -476,52 +590,76 @@ class Engine:
             bool(_DUTCH_CONTEXT.search(folded))
         ents = self.entities(sent, folded, headline)
         masked, index = _mask(folded, ents)
+        dists: list[Ent] = []
+        first_person: Ent | None = None
+        for e in ents:
+            if e.kind == "P":
+                if first_person is None:
+                    first_person = e
+            elif e.kind == "D":
+                dists.append(e)
         if not headline:
-            self.body_mentions.update(e.person.pid for e in ents if e.kind == "P" and e.person is not None)
+            mentions = self.body_mentions
             for e in ents:
-                if e.kind == "D" and e.code and e.code.startswith("other:") and e.code.endswith("km") and \
+                if e.kind == "P":
+                    if e.person is not None:
+                        mentions.add(e.person.pid)
+                elif e.kind == "D" and e.code and e.code.startswith("other:") and e.code.endswith("km") and \
                         "elfsteden" not in folded[e.start:e.end]:
                     self.section_km.setdefault(self.section_idx, set()).add(e.code)
         # -- sentence context
-        year_free = _strip_sinds(folded)
-        if _like_words(year_free):
-            year_free = _re_sub(r"\b(?:net als|evenals|zoals)\s+(?:in\s+)?(?:vorig(?:e)?\s+(?:jaar|seizoen|week|editie)|"
-                                r"(?:19|20)\d\d)", " ", year_free)
-        if "record" in folded or "toptijd" in folded:
-            year_free = _re_sub(r"(?:\buit|\bsinds|\bvan)\s+(?:\w+\s+)?(?:19|20)\d\d|\((?:19|20)\d\d\)", " ", year_free)
-        hist = ctx.is_historical(year_free, self.doc.published_year, self.doc.competition in ("olympics",))
-        future = bool(_FUTURE.search(folded))
         gender = _gender_of(folded)
-        division = None
         dm = _DIVISION.search(folded) if "-" in folded else None
         if dm and dm.group(1) == "b":
-            division = "B"
-            self.section.division = division
-
-        day = ctx.weekday_of(folded)
-        when = ctx.date_for_weekday(self.doc.published, day)
-        if when is not None and self.doc.published is not None and when == self.doc.published:
-            when = None
-        standings_sent = (self.doc.competition == "world_cup" and bool(STANDINGS_RE.search(folded)) or
-                          bool(_neg_standing(folded))) and not self._classification_ok(folded)
-        dists = [e for e in ents if e.kind == "D"]
+            self.section.division = "B"
         if gender and not headline:
             self.section.gender = gender
         self._pronoun_gender(folded)
-        fw = _FEMALE_WORDS.search(folded)
-        if fw and not headline:
-            fw_person = next((e.person for e in ents if e.kind == "P" and e.start < fw.start()), None) or self.focus
-            if fw_person is not None:
-                self._vote(fw_person, "women", 2)
+        if not headline:
+            fw = _S_FEMALE_WORDS.search(folded)
+            if fw:
+                fw_person = next((e.person for e in ents if e.kind == "P" and e.start < fw.start()), None) or \
+                    self.focus
+                if fw_person is not None:
+                    self._vote(fw_person, "women", 2)
         # -- clauses (a sentence naming no skater, country, time or points can only move the context)
-        clauses = _clauses(masked) if _HAS_TOKEN.search(masked) or _HAS_FACT.search(masked) else []
+        # (_HAS_TOKEN or _HAS_FACT, tested faster)
+        if _HAS_TOKEN.search(masked) or any(w in masked for w in _S_FACT_WORDS) or _S_FACT_STARTS.search(masked):
+            clauses = _clauses(masked)
+        else:
+            clauses = []
+        # _special only places skater and country tokens; it needs a list word (_SPECIAL_HINT, tested faster)
+        special = ("P" in masked or "C" in masked) and (
+            " en " in masked or "respectievelijk" in masked or "(" in masked or "kampioen" in masked or
+            bool(_S_HINT_WORDS.search(masked)))
+        # The context below only matters to clauses, to the list reader and to distances named: a sentence
+        # with none of them (a quote, a scene) skips it. Every value is a pure function of the sentence.
+        standings_sent = False
+        if clauses or special:
+            # (_classification_ok is False whenever this holds: World Cup standings or a negated standing)
+            standings_sent = self.doc.competition == "world_cup" and bool(STANDINGS_RE.search(folded)) or \
+                bool(_neg_standing(folded))
+            special = special and (not standings_sent or "respectievelijk" in masked)
+        olympics = self.doc.competition in ("olympics",)
+        hist = False
+        future: bool | None = None  # a future cue ("volgend seizoen", "morgen"): looked for when first needed
+        if clauses or special or dists:
+            year_free = _strip_sinds(folded)
+            if _like_words(year_free):
+                year_free = _S_LIKE_YEAR.sub(" ", year_free)
+            if "record" in folded or "toptijd" in folded:
+                year_free = _S_RECORD_YEAR.sub(" ", year_free)
+            hist = ctx.is_historical(year_free, self.doc.published_year, olympics)
+        consumed: set[int] = set()
+        if special:
+            future = bool(_S_FUTURE.search(folded))
+            when = ctx.date_for_weekday(self.doc.published, ctx.weekday_of(folded))
+            if when is not None and self.doc.published is not None and when == self.doc.published:
+                when = None
+            consumed |= self._special(masked, index, hist, future, when, headline, dists, standings_sent)
         prev_subject: Ent | None = None
         sentence_subject: Ent | None = None
         sentence_rank_given = False
-        consumed: set[int] = set()
-        if (not standings_sent or "respectievelijk" in masked) and ("P" in masked or "C" in masked) and \
-                (" en " in masked or _SPECIAL_HINT.search(masked)):  # _special only places skater and country tokens
-            consumed |= self._special(masked, index, hist, future, when, headline, dists, standings_sent)
         standings = False
         n_raws = len(self.raws)
         earlier: Ent | str | None = None
@@ -533,16 +671,15 @@ class Engine:
         hist_seen = False
         won_prev: tuple[Ent, int] | None = None  # the clause before won a race: "won de D0 en de D1"
         counterfactual = False
-        hist_clauses_have_cue = hist and any(
-            ctx.is_historical(_strip_year_context(c), self.doc.published_year, self.doc.competition in ("olympics",))
-            for _, c in clauses)
+        hist_clauses_have_cue: bool | None = None  # worked out when first needed
+        n_gendered = -1  # clauses naming a gender, counted when first needed
         live_dists: set[str] = set()
         main_dists: set[str] = set()
-        several_dists = len({d.code for d in dists}) > 1
+        several_dists = len(dists) > 1 and len({d.code for d in dists}) > 1
+        n_clauses = len(clauses)
         for ci, (cstart, clause) in enumerate(clauses):
             clause_day = ctx.weekday_of(clause)
-            if _like_words(clause) and _re_search(r"\b(?:net als|zoals|evenals)\s+(?:op\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|"
-                         r"zaterdag|zondag|gisteren)", clause):
+            if _like_words(clause) and _S_LIKE_DAY.search(clause):
                 pass
             elif clause_day is not None:
                 when = ctx.date_for_weekday(self.doc.published, clause_day)
@@ -551,90 +688,121 @@ class Engine:
             elif when is not None and _NOW.search(clause):
                 when = None  # "Waar ze zaterdag 36,47 klokte, werd het nu 36,49": back to today's race
             subj = self._subject(clause, cstart, index, prev_subject, ci)
-            relative = clause[:3] in ("die", "dat") and bool(_re_match(r"^(?:die|dat)\b", clause))
+            relative = clause[:3] in ("die", "dat") and bool(_S_RELATIVE.match(clause))
             self._after_relative = relative
             self._prev_clause = clause
             if subj is not None and subj.kind == "P" and subj.person is not None:
                 self.reg.touch(subj.person)
-            appositive = ci > 0 and ci + 1 < len(clauses) and bool(_re_fullmatch(
-                r"(?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+", clauses[ci - 1][1]) or  # "De Nederlandse ploeg, met A, B en C, ..."
-                _TEAM_WORDS.fullmatch(clauses[ci - 1][1])) and not _has_verb(clause)
+            if ci > 0 and ci + 1 < n_clauses:
+                before = clauses[ci - 1][1]
+                # "De Nederlandse ploeg, met A, B en C, ..."
+                appositive = bool(_S_LEAD_NOUN.fullmatch(before) or _TEAM_WORDS.fullmatch(before)) and \
+                    not _has_verb(clause)
+            else:
+                appositive = False
             own_hist = False
             if hist and not hist_seen:
-                own_hist = ctx.is_historical(_strip_year_context(clause), self.doc.published_year,
-                                             self.doc.competition in ("olympics",))
+                own_hist = ctx.is_historical(_strip_year_context(clause), self.doc.published_year, olympics)
                 # a cue inside an apposition ("X, vorig seizoen nog tweede, werd negende") stays there
-                if own_hist and not appositive or not hist_clauses_have_cue:
-                    hist_seen = True
+                if own_hist:  # (a clause with its own cue: the sentence's clauses have one)
+                    if not appositive:
+                        hist_seen = True
+                else:
+                    if hist_clauses_have_cue is None:
+                        hist_clauses_have_cue = any(
+                            ctx.is_historical(_strip_year_context(c), self.doc.published_year, olympics)
+                            for _, c in clauses)
+                    if not hist_clauses_have_cue:
+                        hist_seen = True
             clause_hist = hist_seen or own_hist or ("toen" in clause and bool(_HIST_CLAUSE.search(clause)))
-            if not clause_hist:
-                if "D" in clause:  # distance tokens are the only capital D in a masked clause's pattern
-                    live_dists.update(_re_findall(r"\bD\d+\b", clause))
-                if not appositive and not relative and not _re_match(r"^(?:waar|toen)\b", clause) and \
-                        clause_day is None and "D" in clause:
-                    main_dists.update(_re_findall(r"\bD\d+\b", clause))
+            # distance tokens are the only capital D in a masked clause's pattern
+            if not clause_hist and "D" in clause:
+                dist_toks = _S_DIST_TOKEN.findall(clause)
+                live_dists.update(dist_toks)
+                if not appositive and not relative and clause_day is None and not _S_WHERE_WHEN.match(clause):
+                    main_dists.update(dist_toks)
             dist = self._distance_for(clause, index, earlier, subj, several_dists)
             if dist is not None and not relative and not appositive:
                 earlier = dist
             if appositive:
                 dist = earlier
-            if isinstance(dist, Ent) and dist.code and not clause_hist and not future and subj is not None and \
+            if isinstance(dist, Ent) and dist.code and not clause_hist and subj is not None and \
                     subj.kind == "P" and subj.person is not None:
-                self.raced[subj.person.pid] = dist.code  # "Visser reed een razendsnelle 3.000 meter"
+                if future is None:
+                    future = bool(_S_FUTURE.search(folded))
+                if not future:
+                    self.raced[subj.person.pid] = dist.code  # "Visser reed een razendsnelle 3.000 meter"
             cg = _gender_of(clause)
             if isinstance(dist, Ent) and dist.demonym_gender == "mixed":
                 cg = "mixed"
-            clause_gender = cg or (None if headline else gender if ci == 0 or
-                                   len([c for c in clauses if _gender_of(c[1])]) <= 1 else None)
+            if cg:
+                clause_gender = cg
+            elif headline:
+                clause_gender = None
+            elif ci == 0 or gender is None:  # (without a sentence gender the count below cannot matter)
+                clause_gender = gender
+            else:
+                if n_gendered < 0:
+                    n_gendered = sum(1 for _, c in clauses if _gender_of(c))
+                clause_gender = gender if n_gendered <= 1 else None
             clause_when = when
             if clause_when is None and dist is None and self.section.when is not None:
                 clause_when = self.section.when
             key = self._key(dist, clause_gender, clause, index, clause_when, clause_hist, folded)
-            hits = [] if future and not _re_search(r"\b(?:won|werd|pakte)\b", clause) else find_ranks(clause)
-            if hits and BLOCK_RE.search(clause):  # the veto is only worth testing when there is a rank to veto
+            # Without a race key no rank below places anyone; an apposition still needs its ordinals (they
+            # hand it the subject before). So the rank phrases are only looked for when they can matter.
+            blocked: bool | None = None  # BLOCK_RE on this clause, tested once when first needed
+            if key is None and not appositive:
                 hits = []
+            else:
+                if future is None:
+                    future = bool(_S_FUTURE.search(folded))
+                hits = [] if future and not _S_WON.search(clause) else find_ranks(clause)
             # "als ze de eerste positie had vastgehouden, was zij wereldkampioene geworden": what did not happen
-            if counterfactual and _re_match(r"(?:dan\s+)?(?:was|waren|had|hadden|zou|zouden)\b", clause):
+            if counterfactual and hits and _S_THEN_WAS.match(clause):
                 hits = []
-            counterfactual = bool(_COUNTERFACTUAL_IF.match(clause))
-            if "respectievelijk" in clause or _EN_WORD.search(clause) and _ORD_PAIR.search(clause):
+            counterfactual = clause.startswith(_S_IF_STARTS) and bool(_COUNTERFACTUAL_IF.match(clause))
+            if hits and ("respectievelijk" in clause or _EN_WORD.search(clause) and _ORD_PAIR.search(clause)):
                 hits = []  # ordinal lists belong to the list reader (_special)
             if standings_sent:
                 if STANDINGS_RE.search(clause) or _neg_standing(clause) or \
-                        standings and not _re_search(r"\bT\d+", clause):
+                        standings and not ("T" in clause and _S_TIME_START.search(clause)):
                     standings = True
                     hits = []
                 else:
                     standings = False
-            if not headline:
+            if hits and not headline:
                 hits = [h for h in hits if h.kind != "head_best"]
-            if not hits and "D" in clause:  # a title is won on a distance token
-                title_m = _re_search(r"\b(?:veroverde|verovert|veroverd|greep|grijpt|gegrepen|pakte|pakt|gepakt|prolongeerde|"
-                                r"heroverde|won|wint|gewonnen|behaalde)\s+(?:[\w-]+\s+){0,4}?(D\d+)|"
-                                r"\b(?:heeft|hebben|had)\s+(?:[\w-]+\s+){0,5}?(D\d+)\s+(?:[\w-]+\s+){0,3}?(?:veroverd|gepakt|"
-                                r"gewonnen|gegrepen|behaald|geprolongeerd|opgeeist)\b|"
-                                # "verzekerde zich (als eerste ...) van de wereldtitel overall"
-                                r"\bverzeker(?:de|t|den)\s+(?:\w+\s+)?zich\s+(?:[\w-]+\s+){0,8}?van\s+(?:de|het)\s+(D\d+)",
-                                clause)
-                if title_m and index[title_m.group(1) or title_m.group(2) or title_m.group(3)].code in ("allround_classification",
-                                                                    "sprint_classification") and \
-                        _re_search(r"titel|kampioen", folded) and not BLOCK_RE.search(clause) and \
-                        not (title_m.group(3) and len(_re_findall(r"\bD\d+", clause)) > 1):
-                    hits = [RankHit(title_m.start(), title_m.end(), 1, "title")]
+            # the veto (the filters above only ever thin the list, so the order is free) is only worth testing when
+            # there is a rank left to veto
+            if hits:
+                blocked = bool(BLOCK_RE.search(clause))
+                if blocked:
+                    hits = []
+            # a title is won on a distance token (only a race key can place it)
+            if not hits and key is not None and "D" in clause:
+                title_m = _S_TITLE_WON.search(clause)
+                if title_m and index[title_m.group(1) or title_m.group(2) or title_m.group(3)].code in \
+                        _S_TITLE_CODES and ("titel" in folded or "kampioen" in folded) and \
+                        not (title_m.group(3) and len(_S_DIST_START.findall(clause)) > 1):
+                    if blocked is None:
+                        blocked = bool(BLOCK_RE.search(clause))
+                    if not blocked:
+                        hits = [RankHit(title_m.start(), title_m.end(), 1, "title")]
             group = _group_at(clause, index)
             if group:
                 self.last_group = group
-                if _re_search(r"\bdezelfde tijd\b|\b(?:allebei|beiden|beide)\s+T\d+", clause) and key is not None:
-                    t = next((index[m.group()].value for m in _re_finditer(r"\bT\d+\b", clause)), None)
+                if key is not None and _S_SAME_TIME.search(clause):
+                    t = next((index[m.group()].value for m in _S_TIME_TOKEN.finditer(clause)), None)
                     for g in group:
                         self._note_time(key, g, t)
-            if hits and key is not None and self.last_group and _re_search(r"\b(?:deelden|deelde|gedeelde)\b", clause):
+            if hits and key is not None and self.last_group and "deel" in clause and _S_SHARED.search(clause):
                 for g in self.last_group:
                     self._add(key, hits[0].rank, g, None, None, gender is not None, when, clause_hist, headline,
                               clause, index)
                     consumed.add(id(g))
                 hits = []
-            if appositive:
+            if appositive and hits:
                 hits = [h for h in hits if h.kind == "ord"]
                 if hits:
                     subj = prev_subject
@@ -652,8 +820,9 @@ class Engine:
                 if key is None:
                     continue
                 t = self._time_in(clause, index, target)
-                pts = self._points_in(clause, index)
-                if hit.rank == 1 and _re_search(r"\bbeide\s+D\d+", clause) and key[0] in ("500m", "1000m"):
+                pts = self._points_in(clause, index) if "N" in clause else None  # points are N tokens
+                if hit.rank == 1 and key[0] in ("500m", "1000m") and "beide" in clause and \
+                        _S_BOTH_DISTS.search(clause):
                     for rnd in (1, 2):
                         self._add((key[0], key[1], rnd) + key[3:], 1, target, None, pts, gender is not None, when,
                                   clause_hist, headline, clause, index)
@@ -669,13 +838,16 @@ class Engine:
             # clause: "Otterspeer eindigde als zevende, Krol als elfde" / "Bowe pakte zilver, Kok het brons"
             if not hits and key is not None and (headline or ci > 0 and sentence_rank_given):
                 gap = _GAPPED_RANK.match(clause) if "P" in clause or "C" in clause else None
-                if gap and not BLOCK_RE.search(clause):
-                    ent = index[gap.group(1)]
-                    rank = ordinal_value(gap.group(2)) or _MEDAL_RANK.get(gap.group(2))
-                    if rank and id(ent) not in consumed:
-                        self._add(key, rank, ent, self._time_in(clause, index, ent), None, gender is not None,
-                                  when, clause_hist, headline, clause, index)
-                        consumed.add(id(ent))
+                if gap:
+                    if blocked is None:
+                        blocked = bool(BLOCK_RE.search(clause))
+                    if not blocked:
+                        ent = index[gap.group(1)]
+                        rank = ordinal_value(gap.group(2)) or _MEDAL_RANK.get(gap.group(2))
+                        if rank and id(ent) not in consumed:
+                            self._add(key, rank, ent, self._time_in(clause, index, ent), None, gender is not None,
+                                      when, clause_hist, headline, clause, index)
+                            consumed.add(id(ent))
             # the means of a win: "verovert de titel door na de D1 ook de D2 te winnen": both races were won
             if won_now is not None and won_now[1] == 1 and key is not None and "te winnen" in clause:
                 for m in _WIN_BY_WINNING.finditer(clause):
@@ -685,53 +857,55 @@ class Engine:
                             self._add(k, 1, won_now[0], None, None, gender is not None, when, clause_hist, headline,
                                       clause, index)
             # a second object of the same win: "won de D0 en de D1" / "won D0 en daardoor het D1"
-            if not hits and won_prev is not None and key is not None and _COORD_OBJECT.fullmatch(clause) and \
-                    not BLOCK_RE.search(clause):
-                self._add(key, won_prev[1], won_prev[0], None, None, gender is not None, when, clause_hist, headline,
-                          clause, index)
+            if not hits and won_prev is not None and key is not None and _COORD_OBJECT.fullmatch(clause):
+                if blocked is None:
+                    blocked = bool(BLOCK_RE.search(clause))
+                if not blocked:
+                    self._add(key, won_prev[1], won_prev[0], None, None, gender is not None, when, clause_hist,
+                              headline, clause, index)
             won_prev = won_now
-            # team members with their time: "Sem Brouwer, Thijs Vonk en Luuk de Haan klokten 3.36,80"
-            if key is not None and key[0] in TEAM_DISTANCES:
-                lm = _re_match(r"^(?:(?:\w+\s+){0,3}?)((?:P\d+)(?:\s*,\s*P\d+)*\s+en\s+P\d+)\b", clause)
-                if lm:
-                    members = tuple(index[t].person for t in _re_findall(r"P\d+", lm.group(1)))
-                    ioc = _team_country(members, self.focus_team.ioc if self.focus_team else None,  # type: ignore[arg-type]
-                                        self._dutch)
-                    if ioc:
-                        team = Ent("C", -1, -1, ioc=ioc)
-                        self.team_members.setdefault((_tkey(key), ioc), members)  # type: ignore[arg-type]
-                        t = self._time_in(clause, index, team)
-                        self._note_time(key, team, t)
-                        subj = team
-            # points statements: "Ze pakte 60 punten"
-            if subj is not None and key is not None and key[0] == "mass_start":
-                pts = self._points_in(clause, index)
-                if pts is not None and _ident(subj) is not None:
-                    self.points.setdefault((_tkey(key), _ident(subj)), pts)
-            # paired times of a duel: "in een rechtstreeks duel met X was hij sneller: 3.58,76 tegen 4.00,11"
-            pm = _re_search(r"\b(T\d+)\s+(?:tegen|om)\s+(T\d+)\b", clause) if "T" in clause else None
-            if pm and key is not None and subj is not None:
-                other = self._duel_opponent(masked, index, subj)
-                if other is not None:
-                    t1, t2 = index[pm.group(1)], index[pm.group(2)]
-                    self._note_time(key, subj, t1.value, "precise" in t1.tag)
-                    self._note_time(key, other, t2.value, "precise" in t2.tag)
-            # plain time statements: "De Nederlander reed in Thialf 6.12,17"
-            if subj is not None and key is not None and not standings:
-                t = self._time_in(clause, index, subj)
-                if t is not None and subj.kind in "PC":
-                    self._note_time(key, subj, t)
-            for m in (_re_finditer(r"([PC]\d+)\s+\((T\d+)\)", clause) if "(T" in clause else ()):
-                ent, tm = index[m.group(1)], index[m.group(2)]
-                if key is not None and "record" not in tm.tag:
-                    self._note_time(key, ent, tm.value)
-            self._margins(clause, index, subj, key)
+            if key is not None:
+                # team members with their time: "Sem Brouwer, Thijs Vonk en Luuk de Haan klokten 3.36,80"
+                if key[0] in TEAM_DISTANCES:
+                    lm = _S_TEAM_LIST.match(clause)
+                    if lm:
+                        members = tuple(index[t].person for t in _S_PERSON_TOKEN.findall(lm.group(1)))
+                        ioc = _team_country(members,  # type: ignore[arg-type]
+                                            self.focus_team.ioc if self.focus_team else None, self._dutch)
+                        if ioc:
+                            team = Ent("C", -1, -1, ioc=ioc)
+                            self.team_members.setdefault((_tkey(key), ioc), members)  # type: ignore[arg-type]
+                            t = self._time_in(clause, index, team)
+                            self._note_time(key, team, t)
+                            subj = team
+                # points statements: "Ze pakte 60 punten"
+                if subj is not None and key[0] == "mass_start":
+                    pts = self._points_in(clause, index) if "N" in clause else None
+                    if pts is not None and _ident(subj) is not None:
+                        self.points.setdefault((_tkey(key), _ident(subj)), pts)
+                # paired times of a duel: "in een rechtstreeks duel met X was hij sneller: 3.58,76 tegen 4.00,11"
+                pm = _S_DUEL.search(clause) if subj is not None and "T" in clause else None
+                if pm and subj is not None:
+                    other = self._duel_opponent(masked, index, subj)
+                    if other is not None:
+                        t1, t2 = index[pm.group(1)], index[pm.group(2)]
+                        self._note_time(key, subj, t1.value, "precise" in t1.tag)
+                        self._note_time(key, other, t2.value, "precise" in t2.tag)
+                # plain time statements: "De Nederlander reed in Thialf 6.12,17"
+                if subj is not None and not standings:
+                    t = self._time_in(clause, index, subj)
+                    if t is not None and subj.kind in "PC":
+                        self._note_time(key, subj, t)
+                for m in (_S_TIME_IN_PARENS.finditer(clause) if "(T" in clause else ()):
+                    ent, tm = index[m.group(1)], index[m.group(2)]
+                    if "record" not in tm.tag:
+                        self._note_time(key, ent, tm.value)
+                self._margins(clause, index, subj, key)
             if subj is not None and not (appositive and prev_subject is not None):  # an aside keeps the subject
                 prev_subject = subj
                 if sentence_subject is None:
                     sentence_subject = subj
                     self.sentence_subject = subj
-        first_person = next((e for e in ents if e.kind == "P"), None)
         if sentence_subject is None and first_person is not None and not headline:
             sentence_subject = first_person
         if sentence_subject is not None and sentence_subject.kind == "P":
@@ -741,19 +915,40 @@ class Engine:
         elif sentence_subject is not None and sentence_subject.kind == "C":
             self.focus_team = sentence_subject
             self.team_newer = True
-        dists = [d for d in dists if not _NOT_RACE_DIST.search(masked[:masked.find(_tok(index, d)) if _tok(index, d)
-                                                                      else 0])]
+        # each entity's token in the masked sentence (the index maps token -> entity)
+        tok_of: dict[int, str] = {}
+        if dists:
+            for tok, e in index.items():
+                tok_of.setdefault(id(e), tok)
+            kept = []
+            for d in dists:
+                tok = tok_of.get(id(d), "")
+                if not _NOT_RACE_DIST.search(masked[:masked.find(tok) if tok else 0]):
+                    kept.append(d)
+            dists = kept
         # whether dated placings were mentioned in passing; only they need to know
-        aside = any(r.date is not None for r in self.raws[n_raws:]) and (
-            bool(_re_search(r"\b(?:al|eerder|ook al)\b", folded)) or not _re_match(
-                r"^\W*(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|eergisteren)", folded))
-        new_raws = [r for r in self.raws[n_raws:] if not r.historical and (r.date is None or not aside)]
-        live = [d for d in dists if _tok(index, d) in live_dists]
-        asides = [r for r in self.raws[n_raws:] if not r.historical and r.date is not None and aside]
-        if asides and not new_raws or len(self.raws) > n_raws and not new_raws and not live or hist and not live:
-            dists = []
-        elif hist:
-            dists = live
+        grew = len(self.raws) > n_raws
+        new_raws: list[Raw] = []
+        asides: list[Raw] = []
+        if grew:
+            added = self.raws[n_raws:]
+            aside = any(r.date is not None for r in added) and (
+                bool(_S_ALREADY.search(folded)) or not _S_DAY_OPENING.match(folded))
+            for r in added:
+                if not r.historical:
+                    if r.date is None or not aside:
+                        new_raws.append(r)
+                    if r.date is not None and aside:
+                        asides.append(r)
+        if dists:
+            if asides and not new_raws:
+                dists = []
+            elif hist or grew and not new_raws:  # the distances of clauses about this race are wanted
+                live = [d for d in dists if tok_of.get(id(d), "") in live_dists]
+                if not live:
+                    dists = []
+                elif hist:
+                    dists = live
         if new_raws and not headline:
             codes = {r.key[0] for r in new_raws}
             if new_raws[-1].key[0] != self.section.distance:
@@ -763,9 +958,11 @@ class Engine:
             self.section.when = new_raws[-1].date
             self.section.ambiguous = len(codes) > 1
             dists = []
-        elif len({d.code for d in dists}) > 1:
-            main = [d for d in dists if _tok(index, d) in main_dists]
+        elif len(dists) > 1 and len({d.code for d in dists}) > 1:
+            main = [d for d in dists if tok_of.get(id(d), "") in main_dists]
             dists = main if len({d.code for d in main}) == 1 else []
+        if dists and future is None:
+            future = bool(_S_FUTURE.search(folded))
         if dists and not future:
             last = dists[-1]
             self.section.ambiguous = False
@@ -783,51 +980,44 @@ class Engine:
         """In championships the 'klassement' is the result; in the World Cup it is the standings."""
         if self.doc.competition == "world_cup" or _neg_standing(folded):
             return False
-        return self.doc.discipline in ("allround", "sprint", "short_track") and not _re_search(
-            r"\bna\s+(?:twee|drie|vier|\d)\s+afstanden|\btussenstand|\baan de leiding|\bvoorlopig|"
-            r"\bvoorafgaand\b|\bstaat\b|\bstond\b", folded)
+        return self.doc.discipline in ("allround", "sprint", "short_track") and not _A_INTERIM.search(folded)
 
     def _pronoun_gender(self, folded: str) -> None:
         if self.focus is None:
             return
         head = folded[:40]
         # substring tests first: each pattern needs its pronoun spelled out
-        if "z" in head and _re_match(r"\s*(?:(?:\w+\s+){0,3})(?:zij|ze)\b", head) or \
-                "haar" in folded[:60] and _re_search(r"\bhaar\b", folded[:60]):
+        if ("ze" in head or "zij" in head) and _E_SHE_LEAD.match(head) or \
+                "haar" in folded[:60] and _E_HAAR.search(folded[:60]):
             self._vote(self.focus, "women", 2)
-        elif "hij" in head and _re_match(r"\s*(?:(?:\w+\s+){0,3})hij\b", head) or \
-                "zijn" in head and _re_search(r"\bzijn\s+\w+", head) and \
-                not _re_search(r"\bzijn\s+(?:de|het|geen|er|niet|ze|zij)\b", head):
+        elif "hij" in head and _E_HE_LEAD.match(head) or \
+                "zijn" in head and _E_ZIJN_WORD.search(head) and not _E_ZIJN_NOT_POSSESSIVE.search(head):
             self._vote(self.focus, "men", 1)
 
     # ---------------------------------------------------------------------------------- subject
     def _subject(self, clause: str, cstart: int, index: dict[str, Ent], prev: Ent | None, ci: int) -> Ent | None:
         has_ent = "P" in clause or "C" in clause  # token letters are the only capitals in a masked clause
-        if clause[:3] in ("die", "dat", "wie") and _re_match(r"^(?:die|dat|wie)\b", clause):
-            if self._prev_clause:
-                last = _re_findall(r"\b[PC]\d+\b", self._prev_clause)
-                if last and _re_search(r"[PC]\d+\s*(?:\(T\d+\))?(?:\s+(?:heen|voorbij|voor|achter|af|aan|in|uit))?\s*$",
-                                       self._prev_clause):
+        if clause[:3] in ("die", "dat", "wie") and _A_REL_LEAD.match(clause):
+            prev_clause = self._prev_clause
+            if prev_clause:
+                last = _A_ENT_WORD.findall(prev_clause)
+                if last and _A_ENT_AT_END.search(prev_clause):
                     return index[last[-1]]
             if prev is not None:
                 return prev
-        if ci > 0 and prev is not None and "T" in clause and _re_match(r"^(?:in|met)\s+T\d+\b", clause):
+        if ci > 0 and prev is not None and "T" in clause and _A_IN_TIME_LEAD.match(clause):
             return prev
         # "reed in de laatste rit 1.41,52, de derde tijd achter ...": the rank in apposition to the time
-        if ci > 0 and prev is not None and _re_search(r"\bT\d+\)?$", self._prev_clause) and \
-                _re_match(r"^(?:de|een)\s+(?:" + ORD + r")\s+(?:[\w-]+\s+)?tijd\b", clause):
+        if ci > 0 and prev is not None and "tijd" in clause and "T" in self._prev_clause and \
+                _A_TIME_END.search(self._prev_clause) and _A_ORD_TIME_LEAD.match(clause):
             return prev
         if self._after_relative and prev is not None and _AFTER_RELATIVE_VERB.match(clause):
             return prev  # "Krol, die zaterdag al ..., dook op de 1.500 meter onder ...": the main clause resumes
-        if self._after_relative and prev is not None and not (has_ent and _re_search(r"\b[PC]\d+\b", clause)) and \
-                not _re_match(r"^(?:(?:\w+\s+){0,3}?)(?:hij|zij|ze|het|dat|dit)\b", clause):
+        if self._after_relative and prev is not None and not (has_ent and _A_ENT_WORD.search(clause)) and \
+                not _A_PRONOUN_LEAD.match(clause):
             return prev
-        if ci > 0 and prev is not None and (_re_match(r"^(?:en\s+)?(?:werd|won|eindigde|pakte|was|reed|klokte|"
-                                                     r"kwam|veroverde|zegevierde|finishte|bleef|moest|had|is|greep|grepen|werden|"
-                                                     r"wonnen|schreef|nam|versloeg|ging)\b", clause)
-                                            or _re_match(r"^(?:en\s+)?[a-z]{3,}(?:de|te|den|ten)\b", clause) and
-                                            not _re_match(r"^(?:en\s+)?(?:" + ORD + r"|beide|andere|halve|hele|goede|"
-                                                          r"laatste|snelste|beste|sterkste)\b", clause)):
+        if ci > 0 and prev is not None and (_A_VERB_LEAD.match(clause) or _A_PAST_LEAD.match(clause) and
+                                            not _A_ADJ_LEAD.match(clause)):
             return prev
         lead = _NP_LEAD.match(clause)
         if lead:
@@ -846,30 +1036,29 @@ class Engine:
         if self.focus_team is not None and _TEAM_NP_LEAD.match(clause) and not _TEAM_WORDS.match(clause):
             return self.focus_team
         skipped = False
-        pron = _re_search(r"\b(?:hij|zij|ze)\b", clause) if "hij" in clause or "ze" in clause or "zij" in clause \
-            else None
-        for m in _re_finditer(r"\b[PC]\d+\b", clause) if has_ent else ():
-            before = clause[:m.start()]
-            if _PREP_BEFORE.search(before) or skipped and _re_search(r"[PC]\d+\s*(?:,|\ben\b)\s*(?:de\s+)?$", before):
+        pron = _A_PRONOUN.search(clause) if "hij" in clause or "ze" in clause or "zij" in clause else None
+        for m in _A_ENT_WORD.finditer(clause) if has_ent else ():
+            mstart = m.start()
+            # every branch of _PREP_BEFORE ends in whitespace before `$`: a token at the clause start or right
+            # after punctuation cannot follow one (searching up to endpos is searching the slice)
+            if mstart and clause[mstart - 1].isspace() and _PREP_BEFORE.search(clause, 0, mstart) or \
+                    skipped and _A_LISTED_BEFORE.search(clause, 0, mstart):
                 skipped = True
                 continue
-            if pron is not None and pron.start() < m.start():
+            if pron is not None and pron.start() < mstart:
                 break
             return index[m.group()]
-        np = _DEMONYM_NP.search(clause[:40])
-        if np and _re_match(r"^(?:(?:\w+\s+){0,4}?)(?:de|het)\s", clause):
+        np = _A_DEMONYM_NP.search(clause, 0, 40)  # endpos: the same as searching clause[:40]
+        if np and _A_DE_HET_LEAD.match(clause):
             # "de Noorse schaatsster" / "de Rus denderde": the demonym is the second word or the first
             dm = demonym(np.group(2)) if np.group(2) else demonym(np.group(1))
             if dm is None and np.group(2) and _AFTER_RELATIVE_VERB.fullmatch(np.group(2)):
                 dm = demonym(np.group(1))
-            if dm and dm[2] and not dm[3] or dm and not dm[2] and _re_match(r"^(?:\w+\s+){0,3}?de\s+[\w-]+\s+"
-                                                                          r"(?:won|werd|was|klokte|reed|pakte|"
-                                                                          r"eindigde|zegevierde|kwam|bleef|ging)\b",
-                                                                          clause):
+            if dm and dm[2] and not dm[3] or dm and not dm[2] and _A_DE_X_VERB_LEAD.match(clause):
                 person = self._by_country(dm[0])
                 if person is not None:
                     return self._ent_for(person)
-        team_m = _TEAM_WORDS.search(clause)
+        team_m = _A_TEAM_WORDS.search(clause)
         if team_m:
             word = team_m.group(0)
             ioc = "NED" if "nederlandse" in word or "oranje" in word else None
@@ -881,31 +1070,25 @@ class Engine:
                         break
             if ioc:
                 return Ent("C", -1, -1, ioc=ioc)
-        if self.focus_team is not None and _re_match(r"^(?:(?:\w+\s+){0,3}?)(?:ze|zij|de\s+(?:\w+\s+)?(?:ploeggenoten|"
-                                                    r"teamgenoten|teamgenotes|ploeggenotes)|het\s+(?:\w+\s+)?"
-                                                    r"(?:trio|kwartet|team)|de\s+ploeg)\b", clause) and \
-                (self.section.distance in TEAM_DISTANCES or _re_search(r"ploeggeno|teamgeno|trio|kwartet|ploeg\b",
-                                                                      clause)) and \
-                (self.team_newer or not _re_match(r"^(?:(?:\w+\s+){0,3}?)(?:ze|zij)\b", clause) or _PLURAL_VERB.search(clause)):
+        if self.focus_team is not None and _A_TEAM_SUBJ_LEAD.match(clause) and \
+                (self.section.distance in TEAM_DISTANCES or _A_TEAM_NOUN.search(clause)) and \
+                (self.team_newer or not _A_ZE_LEAD.match(clause) or _PLURAL_VERB.search(clause)):
             return self.focus_team
-        if self.last_group and _re_match(r"^(?:(?:\w+\s+){0,3}?)(?:deelden|deelde)\s+(?:ze|zij)\b", clause):
+        if self.last_group and "deelde" in clause and _A_SHARED_LEAD.match(clause):
             return self.last_group[0]
         if self.focus is not None and _ROLE_NP.search(clause):
             return self._ent_for(self.focus)
-        if pron is not None and _PRONOUN_SUBJ.search(clause):  # its pronoun is one `pron` would have found
+        if pron is not None and _A_PRONOUN_SUBJ.search(clause):  # its pronoun is one `pron` would have found
             if self.sentence_subject is not None and self.sentence_subject.kind == "P":
                 return self.sentence_subject
             if self.focus is not None:
                 return self._ent_for(self.focus)
-        if ci > 0 and prev is not None and _re_match(r"^(?:en\s+)?(?:werd|won|eindigde|pakte|was|reed|klokte|"
-                                                    r"kwam|veroverde|zegevierde|finishte|bleef)\b", clause):
+        if ci > 0 and prev is not None and _A_VERB_LEAD_SHORT.match(clause):
             return prev
         # "Herzog, die nu 36,83 noteerde. Dat was de derde tijd": 'dat' is the one time the sentence before gave
-        if len(self.timed[0]) == 1 and _re_match(r"^(?:dat|dit)\s+(?:was|is|werd|betekende)\s+(?:goed\s+voor\s+)?"
-                                                 r"(?:de|een)\s+(?:" + ORD + r")\s+(?:[\w-]+\s+)?(?:tijd|plaats|plek)\b",
-                                                 clause):
+        if len(self.timed[0]) == 1 and clause[:2] in ("da", "di") and _A_DAT_ORD_LEAD.match(clause):
             return next(iter(self.timed[0].values()))
-        if _re_match(r"^(?:(?:\w+\s+){0,3})(?:dat|dit)\s+(?:was|is|werd|betekende)\b", clause) and self.focus is not None:
+        if self.focus is not None and ("dat" in clause or "dit" in clause) and _A_DAT_WAS.match(clause):
             return self._ent_for(self.focus)
         return None
 
@@ -942,12 +1125,14 @@ class Engine:
         """The race a clause speaks of: a distance in it (not a temporal 'voor de 1.000 meter'), else one named
         earlier in the sentence, else the subject's latest race when the section is ambiguous."""
         inside = []
-        for m in (_re_finditer(r"\bD\d+\b", clause) if "D" in clause else ()):
-            if _NOT_RACE_DIST.search(clause[:m.start()]):
+        for m in (_A_DIST_WORD.finditer(clause) if "D" in clause else ()):
+            # every branch of _NOT_RACE_DIST ends in whitespace before `$`; endpos searches the slice
+            mstart = m.start()
+            if mstart and clause[mstart - 1].isspace() and _A_NOT_RACE_DIST.search(clause, 0, mstart):
                 continue
             inside.append(index[m.group()])
         if inside:
-            return inside[-1] if len(inside) > 1 and _re_search(r"\b(?:goud|zilver|brons)\b", clause) else inside[0]
+            return inside[-1] if len(inside) > 1 and _A_MEDAL_WORD.search(clause) else inside[0]
         if earlier is not None:
             return earlier
         if subj is not None and subj is self.focus_team and self.focus_team_code:
@@ -976,7 +1161,7 @@ class Engine:
                 rnd = None
         if self.doc.discipline == "marathon":
             code = "other:marathon"
-        if code is None and self.focus_team_code and _re_search(r"\bC\d+", clause):
+        if code is None and self.focus_team_code and "C" in clause and _A_COUNTRY_TOKEN.search(clause):
             code = self.focus_team_code
         if code is None:
             if self.doc.discipline == "marathon":
@@ -987,7 +1172,7 @@ class Engine:
                 return None
         if code in ("allround_classification", "sprint_classification") and self.doc.discipline in ("allround", "sprint"):
             code = f"{self.doc.discipline}_classification"
-        rm = _re_search(r"\b(eerste|tweede)\s+omloop\b", clause) if "omloop" in clause else None
+        rm = _A_OMLOOP.search(clause) if "omloop" in clause else None
         if rm:
             rnd = 1 if rm.group(1) == "eerste" else 2
         gender = gender or self.section.gender
@@ -996,15 +1181,18 @@ class Engine:
 
     # ---------------------------------------------------------------------------------- placing I/O
     def _time_in(self, clause: str, index: dict[str, Ent], target: Ent) -> int | None:
-        for m in (_re_finditer(r"\bT\d+\b", clause) if "T" in clause else ()):
+        for m in (_A_TIME_WORD.finditer(clause) if "T" in clause else ()):
             tm = index[m.group()]
             if "record" in tm.tag:
                 continue
-            before = clause[:m.start()]
-            if _re_search(r"\b(?:tegen|dan)\s+$|\b(?:record|toptijd|recordtijd)\s+van\s+$", before):
+            mstart = m.start()
+            # searching up to endpos is searching clause[:mstart]; both branches end in whitespace and spell
+            # "tegen", "dan" or "van"
+            if mstart and clause[mstart - 1].isspace() and ("tegen" in clause or "dan" in clause or "van" in clause) \
+                    and _A_VERSUS_BEFORE.search(clause, 0, mstart):
                 continue
             # a time right after another skater belongs to that skater: "P1 (T0)"
-            owner = _re_search(r"([PC]\d+)\s*\(?\s*$", before)
+            owner = _A_OWNER_BEFORE.search(clause, 0, mstart)
             if owner and index[owner.group(1)] is not target and index[owner.group(1)].start >= 0:
                 continue
             return tm.value
@@ -1014,7 +1202,7 @@ class Engine:
         """Who the second time of "T tegen T" belongs to: the skater raced against ("met/tegen X"), else the one
         other skater the sentence names, else the skater the previous sentence was about."""
         me = _ident(subj)
-        other_m = _re_search(r"\b(?:met|van|tegen)\s+(?:de\s+[\w-]+\s+)?([PC]\d+)", masked)
+        other_m = _A_VERSUS_ENT.search(masked)
         if other_m:
             other = index[other_m.group(1)]
             return other if _ident(other) != me else None
@@ -1026,7 +1214,7 @@ class Engine:
         return None
 
     def _points_in(self, clause: str, index: dict[str, Ent]) -> int | None:
-        m = _re_search(r"\bN\d+\b", clause)
+        m = _A_POINTS_WORD.search(clause) if "N" in clause else None
         return index[m.group()].value if m else None
 
     def _note_time(self, key: tuple, ent: Ent, t: int | None, precise: bool = False) -> None:
@@ -1054,7 +1242,7 @@ class Engine:
             if ent.kind == "P":
                 # skaters as the subject of a team result: their country's team, with them as members
                 members = tuple(p for p in self._list_from(clause, ent, index))  # type: ignore[assignment]
-                if len(members) < 2 and not _TEAM_WORDS.search(clause):
+                if len(members) < 2 and not _A_TEAM_WORDS.search(clause):
                     return  # one skater with a rank in a team context: not a team result we can trust
                 ioc = _team_country(members, None, self._dutch)
                 person = None
@@ -1071,15 +1259,15 @@ class Engine:
             self.team_newer = True
             self.focus_team_code = code
         self.raws.append(Raw(key, rank, person, ioc, members, self.order, t, pts, gender_explicit, key[4], hist,
-                             headline, _tkey(key), headline and not _re_search(r"\bD\d+", clause),
+                             headline, _tkey(key), headline and not ("D" in clause and _A_DIST_TOKEN.search(clause)),
                              self.section_idx))
 
     def _list_from(self, clause: str, ent: Ent, index: dict[str, Ent]) -> list[Person]:
         """Skaters listed with ``ent`` ("Kramer, Bosker en Roest")."""
-        m = _re_search(r"(P\d+)(?:\s*,\s*P\d+)*(?:\s+en\s+P\d+)", clause)
+        m = _A_PERSON_LIST.search(clause) if "en" in clause else None
         if not m:
             return [ent.person] if ent.person else []
-        ids = _re_findall(r"P\d+", m.group())
+        ids = _A_PERSON_TOKEN.findall(m.group())
         people = [index[i].person for i in ids if index[i].person is not None]
         if ent.person is not None and ent.person not in people:
             return [ent.person]
@@ -1089,26 +1277,27 @@ class Engine:
     def _margins(self, clause: str, index: dict[str, Ent], subj: Ent | None, key: tuple | None) -> None:
         if key is None:
             return
-        for m in (_re_finditer(r"\bM\d+\b", clause) if "M" in clause else ()):
+        for m in (_A_MARGIN_WORD.finditer(clause) if "M" in clause else ()):
             mg = index[m.group()]
-            after = clause[m.end():]
+            mend = m.end()  # the patterns matched at mend hold no assertion that looks before it
             sign = mg.sign
-            if sign == 0 and _re_match(r"\s*(?:daarachter|erachter|achter)\b", after):
+            if sign == 0 and "achter" in clause and _A_BEHIND_AFTER.match(clause, mend):
                 sign = 1
             mg = Ent("M", mg.start, mg.end, value=mg.value, sign=sign)
-            other_m = _re_match(r"\s*(?:(?:de|het|haar|zijn)\s+)?(?:[\w-]+\s+)?([PC]\d+)", after)
+            other_m = _A_OTHER_AFTER.match(clause, mend)
             other = index[other_m.group(1)] if other_m else None
             if mg.sign < 0 and other is not None and subj is not None:
                 # subject faster than other: other = subject + margin
                 self.margins.append((key, _ident(other), _ident(subj), mg.value, self.order))
             elif mg.sign < 0 and other is None:
                 # "bleef X 0,07 seconde voor": X before the margin
-                bm = _re_search(r"bleef\s+(?:(?:de|het)\s+[\w-]+\s+)?([PC]\d+)\s+$", clause[:m.start()])
+                bm = _A_BLEEF_BEFORE.search(clause, 0, m.start()) if "bleef" in clause else None
                 if bm and subj is not None:
                     self.margins.append((key, _ident(index[bm.group(1)]), _ident(subj), mg.value, self.order))
             elif mg.sign > 0 and subj is not None:
                 ref: object
-                if _re_search(r"daarachter|erachter", after[:20]):
+                after20 = clause[mend:mend + 20]
+                if "daarachter" in after20 or "erachter" in after20:
                     ref = "prev"
                 else:
                     ref = _ident(other) if other is not None else "winner"
@@ -1121,20 +1310,21 @@ class Engine:
         done: set[int] = set()
         if future or "P" not in masked and "C" not in masked:
             return done  # every pattern below places a skater or country token (the only capitals in masked text)
-        gender = _gender_of(masked)
+        # _gender_of's own gate, ahead of its cache lookup (a miss would be cached for nothing)
+        gender = _gender_of(masked) if "mannen" in masked or "vrouwen" in masked or "dames" in masked or \
+            "heren" in masked else None
         key = self._key(self._distance_for(masked, index, None, self.sentence_subject, False), gender, masked, index,
                         when, hist, masked)
         if key is None:
             return done
         # "A en B eindigden respectievelijk als vijfde en zevende" / "reden respectievelijk de negende en elfde tijd"
         m = _RESPECTIVE_LIST.search(masked)
-        if m and ("respectievelijk" in m.group() or _re_search(r"\b(?:eindigden|werden|reden|finishten)\b",
-                                                               masked[m.start():m.end() + 12]) or
-                  _re_search(r"\b(?:eindigden|werden|finishten)\s+$", masked[:m.start()])) \
+        if m and ("respectievelijk" in m.group() or _A_LIST_VERB.search(masked[m.start():m.end() + 12]) or
+                  _A_LIST_VERB_BEFORE.search(masked, 0, m.start())) \
                 and not BLOCK_RE.search(m.group()):
-            names = _re_findall(r"[PC]\d+", m.group(1))
-            ords = _re_findall(ORD, m.group(2))
-            times_by_name = dict(_re_findall(r"([PC]\d+)\s*\((T\d+)\)", m.group(1)))
+            names = _A_ENT_TOKEN.findall(m.group(1))
+            ords = _A_ORD.findall(m.group(2))
+            times_by_name = dict(_A_ENT_TIME.findall(m.group(1)))
             times_by_ord = _ORD_TIME.findall(m.group(2))
             if len(names) == len(ords):
                 for i, (n, o) in enumerate(zip(names, ords, strict=True)):
@@ -1158,26 +1348,23 @@ class Engine:
             return vetoed
 
         # headline "Kok en De Boo Nederlands kampioen sprint": both won their title
-        m = _re_match(r"^(P\d+)\s+en\s+(P\d+)\s+(?:\w+\s+)?(?:wereld|europees|nederlands|olympisch)\s*kampioen",
-                      masked) if headline else None
+        m = _A_TWO_CHAMPIONS.match(masked) if headline and "kampioen" in masked else None
         if m and not blocked():
             for tok in m.groups():
                 self._add(key, 1, index[tok], None, None, False, when, hist, headline, masked, index)
                 done.add(id(index[tok]))
             return done
         # "A won voor B en C" / "wint, voor B en C" / "ging naar A, voor B en C" / "het zilver, voor B"
-        for m in _re_finditer(r"(?:\bwon|\bwint|\bzegevierde|(?:\bgoud|\bzilver|\btitel|\bzege|naar\s+[PC]\d+)\s*,)\s*,?\s*"
-                             r"(?:(?:\w+\s+){0,3}?(?:in\s+T\d+\s+)?|(?:[\w-]+\s+){2,9}?[\w-]+,\s*)voor\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*"
-                             r"(?:\s+en\s+(?:de\s+[\w-]+\s+)?[PC]\d+)?)", masked) if "voor" in masked else ():
+        for m in _A_WON_BEFORE.finditer(masked) if "voor" in masked else ():
             if blocked():
                 return done
             head = masked[:m.start() + len(m.group().split("voor")[0])]
             base = 2
-            if _re_search(r"zilver\s*,?\s*(?:\w+\s+){0,3}?$", head[-20:]) or head.rstrip(" ,").endswith("zilver"):
+            if "zilver" in head and (_A_SILVER_END.search(head[-20:]) or head.rstrip(" ,").endswith("zilver")):
                 base = 3
-            if _re_search(r"\b(?:te snel|sneller|te sterk)\b", masked[max(0, m.start() - 20):m.end()]):
+            if _A_TOO_FAST.search(masked[max(0, m.start() - 20):m.end()]):
                 continue
-            for i, n in enumerate(_re_findall(r"[PC]\d+", m.group(1))):
+            for i, n in enumerate(_A_ENT_TOKEN.findall(m.group(1))):
                 ent = index[n]
                 if id(ent) in done:
                     continue
@@ -1200,7 +1387,7 @@ class Engine:
             o = m.group(1) or m.group(4)
             ents_txt = m.group(2) or m.group(3)
             rank = ordinal_value(o) or 0
-            names = _re_findall(r"[PC]\d+", ents_txt)
+            names = _A_ENT_TOKEN.findall(ents_txt)
             # "achter A en B" orders A and B only for times ("de derde tijd achter Nuis en Krol")
             if rank >= 2 and (len(names) == 1 or len(names) == rank - 1 and "tijd" in m.group()):
                 for i, n in enumerate(names):
@@ -1216,15 +1403,20 @@ class Engine:
         doc = self.doc
         # person genders: votes + known skaters
         pgender: dict[int, str] = {}
+        gender_votes = self.gender_votes
         for person in self.reg.people:
-            votes = dict(self.gender_votes.get(person.pid, {}))
+            pv = gender_votes.get(person.pid)
+            votes = dict(pv) if pv else {}
             ks = known_skater(person.name) if len(person.tokens) >= 2 else None
-            if ks and ks[0] in ("men", "women"):
-                votes[ks[0]] = votes.get(ks[0], 0) + 4
-            if ks and ks[1] and person.country is None:
-                person.country = ks[1]
-            if votes:
-                best = max(votes, key=lambda g: votes[g])
+            if ks:
+                if ks[0] in ("men", "women"):
+                    votes[ks[0]] = votes.get(ks[0], 0) + 4
+                if ks[1] and person.country is None:
+                    person.country = ks[1]
+            if len(votes) == 1:  # the one gender voted for (what max() and the tie count below would find)
+                pgender[person.pid] = next(iter(votes))
+            elif votes:
+                best = max(votes, key=votes.__getitem__)
                 if list(votes.values()).count(votes[best]) == 1:
                     pgender[person.pid] = best
         body = [r for r in self.raws if not r.headline]
@@ -1239,7 +1431,7 @@ class Engine:
         for raw in self.raws:
             code, gender, rnd, division, when, hist = raw.key
             if code == "other:marathon" and not hist and not raw.headline and self.section_km.get(raw.section):
-                code = max(self.section_km[raw.section], key=lambda c: int(_re_sub(r"\D", "", c) or 0))
+                code = max(self.section_km[raw.section], key=lambda c: int(_A_NON_DIGIT.sub("", c) or 0))
             if raw.person is not None and raw.person.pid in pgender:
                 pg = pgender[raw.person.pid]
                 if gender is None or (not raw.gender_explicit and pg != gender and
@@ -1373,16 +1565,18 @@ class Engine:
                 continue
             best[ident] = r
         # one skater per rank unless a tie is stated: keep the first statement
-        times = self.times.get(_tkey(key), {})
-        out: list[tuple[Raw, int | None, bool]] = []
+        all_times = self.times  # only read below
+        times = all_times.get(_tkey(key), {})
+        # (raw, time, time stated, the raw's identity in the time and margin tables)
+        out: list[tuple[Raw, int | None, bool, object]] = []
         for r in best.values():
+            rid = _raw_ident(r, team)
             t = r.time
             if t is None:
-                noted_times: dict[object, tuple[int, int]] = self.times.get(r.orig, {}) or times
-                if _raw_ident(r, team) not in noted_times:
-                    for tk, tv in self.times.items():  # the same race told without/with its weekday
-                        if tk[0] == r.orig[0] and tk[1:3] == r.orig[1:3] and tk[4] == r.orig[4] and \
-                                _raw_ident(r, team) in tv:
+                noted_times: dict[object, tuple[int, int]] = all_times.get(r.orig, {}) or times
+                if rid not in noted_times:
+                    for tk, tv in all_times.items():  # the same race told without/with its weekday
+                        if tk[0] == r.orig[0] and tk[1:3] == r.orig[1:3] and tk[4] == r.orig[4] and rid in tv:
                             noted_times = tv
                             break
                 noted = noted_times.get(("C", r.ioc)) if team else \
@@ -1391,14 +1585,14 @@ class Engine:
                     noted = self._roundless_time(r, team)
                 if noted:
                     t = noted[0]
-            out.append((r, t, t is not None))
+            out.append((r, t, t is not None, rid))
         # derived times from margins
-        stated = {(_raw_ident(r, team)): t for r, t, ok in out if ok}
-        winner = next((t for r, t, ok in out if r.rank == 1 and ok), None)
+        stated = {rid: t for r, t, ok, rid in out if ok}
+        winner = next((t for r, t, ok, _rid in out if r.rank == 1 and ok), None)
         prev_time = None
         final: list[Placing] = []
-        for r, t, _ok in sorted(out, key=lambda x: (x[0].rank, x[0].order)):
-            ident = _raw_ident(r, team)
+        discipline = self.doc.discipline
+        for r, t, _ok, ident in sorted(out, key=lambda x: (x[0].rank, x[0].order)):
             derived = False
             if t is None:
                 for mk, target, ref, value, _order in self.margins:
@@ -1406,27 +1600,25 @@ class Engine:
                         continue
                     base = winner if ref == "winner" else prev_time if ref == "prev" else stated.get(ref)
                     if base is None and ref not in ("winner", "prev"):
-                        base = self.times.get(_tkey(key), {}).get(ref, (None,))[0]
+                        base = times.get(ref, (None,))[0]
                     if base is not None:
                         t, derived = base + value, True
                         break
-            if t is not None and not _plausible(key[0], t, self.doc.discipline):
+            if t is not None and not _plausible(code, t, discipline):
                 t, derived = None, False
             if t is not None and not derived:
                 prev_time = t
             if team and not r.members:
                 r.members = self.team_members.get((r.orig, r.ioc), ())
             if r.points is None:
-                r.points = self.points.get((r.orig, _raw_ident(r, team)))
+                r.points = self.points.get((r.orig, ident))
             name = country_name_en(r.ioc or "") if team else (r.person.name if r.person else "")
             country = r.ioc if team else (r.person.country if r.person else None)
-            final.append(Placing(rank=r.rank, name=name, country=country, time=t, time_stated=t is not None and
-                                 not derived, points=r.points,
-                                 members=tuple(p.name for p in r.members if p is not None) if team else (),
-                                 is_team=team))
+            final.append(Placing(r.rank, name, country, t, t is not None and not derived, r.points,
+                                 tuple(p.name for p in r.members if p is not None) if team else (), team))
         # margins where the *reference* is the one with the derived time (X was m faster than Y)
         fixed: list[Placing] = []
-        by_ident = {_raw_ident(r, team): (r, t) for r, t, ok in out}
+        by_ident = {rid: (r, t) for r, t, _ok, rid in out}
         for p in final:
             if p.time is None:
                 for mk, target, ref, value, _order in self.margins:
@@ -1435,12 +1627,110 @@ class Engine:
                     entry = by_ident.get(target)
                     if entry and (country_name_en(entry[0].ioc or "") if team else
                                   (entry[0].person.name if entry[0].person else "")) == p.name:
-                        base = stated.get(ref) or self.times.get(_tkey(key), {}).get(ref, (None,))[0]
+                        base = stated.get(ref) or times.get(ref, (None,))[0]
                         if base is not None:
                             p = Placing(p.rank, p.name, p.country, base + value, False, p.points, p.members, p.is_team)
                             break
             fixed.append(p)
         return fixed
+
+
+# _subject's patterns (token letters P/C/T are the only capitals in a masked clause)
+_A_REL_LEAD = re.compile(r"^(?:die|dat|wie)\b")
+# A leading \b before a token letter is written as a lookbehind after it ("[PC](?<!\w[PC])" is "\b[PC]"):
+# a pattern that starts with a character class lets `re` skip to the token letters.
+_A_ENT_WORD = re.compile(r"[PC](?<!\w[PC])\d+\b")
+_A_ENT_AT_END = re.compile(r"[PC]\d+\s*(?:\(T\d+\))?(?:\s+(?:heen|voorbij|voor|achter|af|aan|in|uit))?\s*$")
+_A_IN_TIME_LEAD = re.compile(r"^(?:in|met)\s+T\d+\b")
+_A_TIME_END = re.compile(r"T(?<!\wT)\d+\)?$")
+_A_ORD_TIME_LEAD = re.compile(r"^(?:de|een)\s+(?:" + ORD + r")\s+(?:[\w-]+\s+)?tijd\b")
+_A_PRONOUN_LEAD = re.compile(r"^(?:(?:\w+\s+){0,3}?)(?:hij|zij|ze|het|dat|dit)\b")
+_A_VERB_LEAD = re.compile(r"^(?:en\s+)?(?:werd|won|eindigde|pakte|was|reed|klokte|"
+                          r"kwam|veroverde|zegevierde|finishte|bleef|moest|had|is|greep|grepen|werden|"
+                          r"wonnen|schreef|nam|versloeg|ging)\b")
+_A_PAST_LEAD = re.compile(r"^(?:en\s+)?[a-z]{3,}(?:de|te|den|ten)\b")
+_A_ADJ_LEAD = re.compile(r"^(?:en\s+)?(?:" + ORD + r"|beide|andere|halve|hele|goede|"
+                         r"laatste|snelste|beste|sterkste)\b")
+_A_PRONOUN = re.compile(r"(?:h(?<!\wh)ij|z(?<!\wz)ij|z(?<!\wz)e)\b")  # \b(?:hij|zij|ze)\b
+# _PRONOUN_SUBJ with its lookbehinds moved past the pronoun's first letter (the same matches)
+_A_PRONOUN_SUBJ = re.compile("(?:" + "|".join(
+    w[0] + "".join(r"(?<!\b" + prep + " " + w[0] + ")" for prep in ("met", "van", "voor", "dan", "achter", "op")) +
+    r"(?<!\w" + w[0] + ")" + w[1:] for w in ("hij", "zij", "ze")) + r")\b")
+_A_LISTED_BEFORE = re.compile(r"[PC]\d+\s*(?:,|\ben\b)\s*(?:de\s+)?$")
+_A_DEMONYM_NP = re.compile(r"(?:d(?<!\wd)e|h(?<!\wh)et)\s+([\w-]+)(?:\s+([\w-]+))?")  # _DEMONYM_NP
+_A_DE_HET_LEAD = re.compile(r"^(?:(?:\w+\s+){0,4}?)(?:de|het)\s")
+_A_DE_X_VERB_LEAD = re.compile(r"^(?:\w+\s+){0,3}?de\s+[\w-]+\s+"
+                               r"(?:won|werd|was|klokte|reed|pakte|"
+                               r"eindigde|zegevierde|kwam|bleef|ging)\b")
+_A_TEAM_SUBJ_LEAD = re.compile(r"^(?:(?:\w+\s+){0,3}?)(?:ze|zij|de\s+(?:\w+\s+)?(?:ploeggenoten|"
+                               r"teamgenoten|teamgenotes|ploeggenotes)|het\s+(?:\w+\s+)?"
+                               r"(?:trio|kwartet|team)|de\s+ploeg)\b")
+_A_TEAM_NOUN = re.compile(r"ploeggeno|teamgeno|trio|kwartet|ploeg\b")
+_A_ZE_LEAD = re.compile(r"^(?:(?:\w+\s+){0,3}?)(?:ze|zij)\b")
+_A_SHARED_LEAD = re.compile(r"^(?:(?:\w+\s+){0,3}?)(?:deelden|deelde)\s+(?:ze|zij)\b")
+_A_VERB_LEAD_SHORT = re.compile(r"^(?:en\s+)?(?:werd|won|eindigde|pakte|was|reed|klokte|"
+                                r"kwam|veroverde|zegevierde|finishte|bleef)\b")
+_A_DAT_ORD_LEAD = re.compile(r"^(?:dat|dit)\s+(?:was|is|werd|betekende)\s+(?:goed\s+voor\s+)?"
+                             r"(?:de|een)\s+(?:" + ORD + r")\s+(?:[\w-]+\s+)?(?:tijd|plaats|plek)\b")
+_A_DAT_WAS = re.compile(r"^(?:(?:\w+\s+){0,3})(?:dat|dit)\s+(?:was|is|werd|betekende)\b")
+# the other Engine methods' patterns, compiled once
+_A_INTERIM = re.compile(r"\bna\s+(?:twee|drie|vier|\d)\s+afstanden|\btussenstand|\baan de leiding|\bvoorlopig|"
+                        r"\bvoorafgaand\b|\bstaat\b|\bstond\b")
+
+
+def _a_literal_first(words: tuple[str, ...], tail: str) -> str:
+    """Branches "\\b<word><tail>" written as "<w>(?<!\\w<w>)<rest><tail>": the same matches, and a pattern made of
+    such branches starts with literals, which `re` skips to instead of trying every position."""
+    return "|".join(w[0] + r"(?<!\w" + w[0] + ")" + w[1:] + tail for w in words)
+
+
+# Literal-first copies of shared patterns (_NOT_RACE_DIST, _TEAM_WORDS, _DEMONYM_NP, _PRONOUN_SUBJ):
+# an edit to one of those must be made to its copy here too.
+# _NOT_RACE_DIST for a yes/no search: each branch spelled out with its leading word first (same matches)
+_A_NOT_RACE_DIST = re.compile("(?:" + "|".join((
+    _a_literal_first(("vlak",), r"\s+(?:voor|na|voorafgaand aan|na afloop van)\s+de\s+(?:\w+\s+)?"),
+    _a_literal_first(("voor", "na", "voorafgaand aan", "na afloop van"), r"\s+de\s+(?:\w+\s+)?"),
+    _a_literal_first(("richten", "concentreren", "focussen", "voorbereiding", "voorbereiden"),
+                     r"\s+(?:\w+\s+)?op\s+de\s+"),
+    _a_literal_first(("revanche", "gebrand", "klaar", "op weg", "ambities?", "doel"), r"\s+(?:\w+\s+){0,2}?op\s+de\s+"),
+    _a_literal_first(("afzien",), r"\s+van\s+de\s+"))) + ")$")
+# _TEAM_WORDS with its branches spelled literal first (the same matches, in the same order)
+_A_TEAM_WORDS = re.compile(_a_literal_first(("de", "het"), r"\s+(?:nederlandse|japanse|canadese|noorse|amerikaanse|"
+                                            r"chinese|koreaanse|zuid-koreaanse|russische|duitse|italiaanse|poolse)\s+"
+                                            r"(?:vrouwen|mannen|dames|heren|ploeg|team|trio|kwartet|ploegachtervolgsters|"
+                                            r"ploegachtervolgers|aflossingsploeg|sprinters|sprintsters|equipe|formatie|"
+                                            r"ploeggenoten)\b") + "|" + _a_literal_first(("oranje",), r"(?:-kwartet|-trio|-equipe)?\b"))
+_A_DIST_WORD = re.compile(r"D(?<!\wD)\d+\b")
+_A_MEDAL_WORD = re.compile(r"\b(?:goud|zilver|brons)\b")
+_A_COUNTRY_TOKEN = re.compile(r"C(?<!\wC)\d+")
+_A_OMLOOP = re.compile(r"\b(eerste|tweede)\s+omloop\b")
+_A_TIME_WORD = re.compile(r"T(?<!\wT)\d+\b")
+_A_VERSUS_BEFORE = re.compile(r"\b(?:tegen|dan)\s+$|\b(?:record|toptijd|recordtijd)\s+van\s+$")
+_A_OWNER_BEFORE = re.compile(r"([PC]\d+)\s*\(?\s*$")
+_A_VERSUS_ENT = re.compile(r"\b(?:met|van|tegen)\s+(?:de\s+[\w-]+\s+)?([PC]\d+)")
+_A_POINTS_WORD = re.compile(r"N(?<!\wN)\d+\b")
+_A_DIST_TOKEN = re.compile(r"D(?<!\wD)\d+")
+_A_PERSON_LIST = re.compile(r"(P\d+)(?:\s*,\s*P\d+)*(?:\s+en\s+P\d+)")
+_A_PERSON_TOKEN = re.compile(r"P\d+")
+_A_MARGIN_WORD = re.compile(r"M(?<!\wM)\d+\b")
+_A_BEHIND_AFTER = re.compile(r"\s*(?:daarachter|erachter|achter)\b")
+_A_OTHER_AFTER = re.compile(r"\s*(?:(?:de|het|haar|zijn)\s+)?(?:[\w-]+\s+)?([PC]\d+)")
+_A_BLEEF_BEFORE = re.compile(r"bleef\s+(?:(?:de|het)\s+[\w-]+\s+)?([PC]\d+)\s+$")
+_A_LIST_VERB = re.compile(r"\b(?:eindigden|werden|reden|finishten)\b")
+_A_LIST_VERB_BEFORE = re.compile(r"\b(?:eindigden|werden|finishten)\s+$")
+_A_ENT_TOKEN = re.compile(r"[PC]\d+")
+_A_ORD = re.compile(ORD)
+_A_ENT_TIME = re.compile(r"([PC]\d+)\s*\((T\d+)\)")
+_A_TWO_CHAMPIONS = re.compile(r"^(P\d+)\s+en\s+(P\d+)\s+(?:\w+\s+)?(?:wereld|europees|nederlands|olympisch)\s*kampioen")
+# "(?:\bwon|\bwint|\bzegevierde|(?:\bgoud|\bzilver|\btitel|\bzege|naar\s+[PC]\d+)\s*,)...", its branches spelled
+# literal first (the same matches, tried in the same order)
+_A_WON_BEFORE = re.compile("(?:" + _a_literal_first(("won", "wint", "zegevierde"), "") + "|" +
+                           _a_literal_first(("goud", "zilver", "titel", "zege"), r"\s*,") + r"|naar\s+[PC]\d+\s*,)\s*,?\s*"
+                           r"(?:(?:\w+\s+){0,3}?(?:in\s+T\d+\s+)?|(?:[\w-]+\s+){2,9}?[\w-]+,\s*)voor\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*"
+                           r"(?:\s+en\s+(?:de\s+[\w-]+\s+)?[PC]\d+)?)")
+_A_SILVER_END = re.compile(r"zilver\s*,?\s*(?:\w+\s+){0,3}?$")
+_A_TOO_FAST = re.compile(r"\b(?:te snel|sneller|te sterk)\b")
+_A_NON_DIGIT = re.compile(r"\D")
 
 
 _HAS_FACT = re.compile(r"[PCTMN]\d|\b(?:hij|zij|ze)\b|\bw[oi]n|gewonnen|veroverd|gepakt|ploeg|oranje|\bwerd|\bgoud|\bzilver|\bbrons|\bpodium|\bsnelste|"
@@ -1481,11 +1771,14 @@ def _group_at(clause: str, index: dict[str, Ent]) -> list[Ent]:
     """A plural subject "A en B" / "A, B en C" at the start of a clause."""
     if "P" not in clause:
         return []
-    m = _re_match(r"^(?:ook\s+)?((?:P\d+)(?:\s*,\s*P\d+)*\s+en\s+P\d+)\s+(?:\w+\s+)?(?:reden|eindigden|deelden|"
-                 r"werden|klokten|finishten|noteerden|kwamen|waren)\b", clause)
+    m = _A_GROUP_LEAD.match(clause)
     if not m:
         return []
-    return [index[t] for t in _re_findall(r"P\d+", m.group(1))]
+    return [index[t] for t in _A_PERSON_TOKEN.findall(m.group(1))]
+
+
+_A_GROUP_LEAD = re.compile(r"^(?:ook\s+)?((?:P\d+)(?:\s*,\s*P\d+)*\s+en\s+P\d+)\s+(?:\w+\s+)?(?:reden|eindigden|"
+                           r"deelden|werden|klokten|finishten|noteerden|kwamen|waren)\b")
 
 
 def _tkey(key: tuple) -> tuple:
@@ -1554,16 +1847,29 @@ def _team_country(members: tuple[Person, ...], fallback: str | None = None, dutc
     return "NED" if dutch_context else None
 
 
+# Matches exactly where _SPACE_BEFORE_PUNCT does (a punctuation mark right after whitespace), but opens with
+# a character class, which re skips to quickly, instead of \s+ tried at every space.
+_E_PUNCT_AFTER_SPACE = re.compile(r"[.,;:!?)](?<=\s.)")
+
+
+# The tokens _mask hands out ("P0", "T3", ...), built once instead of formatted per entity.
+_E_TOKEN_COUNT = 40
+_E_TOKENS = {kind: tuple(f"{kind}{n}" for n in range(_E_TOKEN_COUNT)) for kind in "PCTMDN"}
+
+
 def _mask(folded: str, ents: list[Ent]) -> tuple[str, dict[str, Ent]]:
     parts, index, pos = [], {}, 0
     counters: dict[str, int] = {}
     for e in ents:
-        if e.start < pos:
+        start = e.start
+        if start < pos:
             continue
-        parts.append(folded[pos:e.start])
-        n = counters.get(e.kind, 0)
-        counters[e.kind] = n + 1
-        tok = f"{e.kind}{n}"
+        parts.append(folded[pos:start])
+        kind = e.kind
+        n = counters.get(kind, 0)
+        counters[kind] = n + 1
+        toks = _E_TOKENS.get(kind)
+        tok = toks[n] if toks is not None and n < _E_TOKEN_COUNT else f"{kind}{n}"
         index[tok] = e
         parts.append(tok)
         pos = e.end
@@ -1572,7 +1878,7 @@ def _mask(folded: str, ents: list[Ent]) -> tuple[str, dict[str, Ent]]:
     if "  " in masked or "\t" in masked:  # otherwise collapsing space runs changes nothing
         masked = _re_sub(r"[ \t]+", " ", masked)
     masked = masked.strip()
-    if _SPACE_BEFORE_PUNCT.search(masked):  # rare: searching is much cheaper than a substitution that finds nothing
+    if _E_PUNCT_AFTER_SPACE.search(masked):  # rare: searching is much cheaper than a substitution that finds nothing
         masked = _SPACE_BEFORE_PUNCT.sub(r"\1", masked)
     return masked, index
 
@@ -1597,15 +1903,19 @@ _UIT_COUNTRY = re.compile(r"\s+uit\s+([A-Z][\w-]+)")
 def _word_before(sent: str, end: int) -> tuple[int, str] | None:
     """(start, word) of the word right before ``sent[end]`` when only space separates them: what
     ``([\\w-]+)\\s+$`` finds on ``sent[:end]``, read backwards instead of searched from the left."""
-    i = end
-    while i > 0 and sent[i - 1].isspace():  # str.isspace() is exactly \s
-        i -= 1
-    j = i
-    while j > 0 and (sent[j - 1].isalnum() or sent[j - 1] in "_-"):  # isalnum() and "_" are exactly \w
-        j -= 1
-    if i == end or j == i:
+    stripped = sent[:end].rstrip()  # str.rstrip() strips exactly what \s matches
+    i = len(stripped)
+    if i == end or i == 0:
         return None
+    # the [\w-] run ending at i, matched on the reversed text: C-level work instead of a loop per character
+    m = _E_WORD_CHARS.match(stripped[::-1])
+    if m is None:
+        return None
+    j = i - m.end()
     return j, sent[j:i]
+
+
+_E_WORD_CHARS = re.compile(r"[\w-]+")
 
 
 _GAPPED_RANK = re.compile(r"^(?:(?:de|het)\s+(?:[\w-]+\s+)?)?([PC]\d+)\s+(?:als\s+|het\s+)?\(?(" + ORD +
@@ -1630,52 +1940,81 @@ def _clauses(masked: str) -> list[tuple[int, str]]:
     out, pos = [], 0
     body = masked.rstrip(".!? ")
     if "-" in body:
-        body = _re_sub(r"\s-\s[^-]{1,40}?\s-\s", " ", body)
+        body = _A_DASH_ASIDE.sub(" ", body)
     if " en " in body and ("laatste" in body or "snelste" in body or "langzaamste" in body):
         body = _ORD_EN_SUPERLATIVE.sub(r"\1 \2", body)
-    # Every delimiter starts at one of these literals (" - " one character before its dash): the literal scan
-    # is fast, and the delimiter pattern need not be tried on the text before the first one.
-    first = _SPLIT_LITERAL.search(body)
-    for m in _SPLIT_CLAUSE.finditer(body, max(0, first.start() - 1)) if first else ():
-        cut = m.start()
+    # Every delimiter starts at one of these literals (" - " one character before its dash). The literal scan is
+    # fast, so the delimiter pattern is tried only there, in order: the matches of _SPLIT_CLAUSE.finditer(body).
+    nxt = 0  # where the next delimiter may start
+    lit = _SPLIT_LITERAL.search(body)
+    while lit is not None:
+        c = lit.start()
+        m = _SPLIT_CLAUSE.match(body, c - 1) if c > nxt and body[c] == "-" else None
+        if m is None:
+            m = _SPLIT_CLAUSE.match(body, c)
+            if m is None:
+                lit = _SPLIT_LITERAL.search(body, c + 1)
+                continue
+        cut, mend = m.span()
+        # an empty delimiter (before "terwijl", ...) is one no other can share its start with: each non-empty
+        # branch comes before it in the pattern
+        nxt = mend if mend > cut else cut + 1
+        lit = _SPLIT_LITERAL.search(body, nxt)
         while cut > pos and body[cut - 1].isspace():  # str.isspace() is exactly \s
             cut -= 1
-        # keep "A, B en C" lists together
-        if m.group().strip() == "," and _re_search(r"[PC]\d+\s*(?:\(T\d+\))?$", body[:cut]) and \
-                _re_match(r"\s*(?:de\s+[\w-]+\s+)?[PC]\d+\s*(?:\(T\d+\))?(?:\s*,|\s+en\b)", body[m.end():]):
+        # keep "A, B en C" lists together. The delimiter is "," exactly when the match starts with one; a
+        # token (or its bracketed time) ends body[:cut] only when its last character is a digit, ")" or space
+        if body[m.start()] == "," and cut and (body[cut - 1] == ")" or body[cut - 1].isdigit() or
+                                               body[cut - 1].isspace()) and \
+                _A_LIST_END.search(body, 0, cut) and _A_LIST_NEXT.match(body, mend):
             continue
         seg = body[pos:cut].strip()
         if seg:
             out.append((pos, seg))
-        pos = m.end()
+        pos = mend
     seg = body[pos:].strip()
     if seg:
         out.append((pos, seg))
     # split "X werd tweede en Y derde" style coordinations: " en " before a new subject with its own verb
     final: list[tuple[int, str]] = []
-    for start, seg in out:
+    for start, seg in out:  # each seg is stripped and not empty
         if not _EN_WORD.search(seg):  # every split point below is an " en "
-            final.append((start, seg.strip()))
+            final.append((start, seg))
             continue
-        pieces = _re_split(r"(?<![PC]\d)(?<![PC]\d\d)\s+en\s+(?=(?:de\s+[\w-]+\s+)?[PC]\d+\s+(?:werd|won|wint|pakte|"
-                           r"eindigde|was|reed|klokte|kwam|veroverde|finishte|zegevierde|bleef|ging|moest|maakte|"
-                           r"completeerde|greep)\b)|"
-                           r"(?<![PCT]\d)(?<![PCT]\d\d)(?<!\))\s+en\s+(?!(?:de\s+|het\s+|als\s+)?(?:[PC]\d|" + ORD +
-                          r")\b)|(?<=[PCT]\d)\s+en\s+(?=(?:werd|won|pakte|eindigde|was|klokte|reed|kwam|veroverde|"
-                          r"zegevierde|finishte|bleef|ging|op|in|bij)\b)|"
-                          # "reed de vijfde tijd (T0) en sloot het seizoen af met ...": a new verb after a bracketed time
-                          r"(?:(?<=\(T\d\))|(?<=\(T\d\d\)))\s+en\s+(?=(?:werd|won|pakte|eindigde|was|reed|kwam|veroverde|"
-                          r"bleef|ging|sloot|stelde|hield|nam|greep|moest|had|is|heeft)\b)|"
-                          # "Swings werd tweede met 40 punten en Stroetinga derde met 20 punten": a gapped verb
-                          r"(?<=[TN]\d)\s+en\s+(?=[PC]\d+\s+(?:" + ORD + r")\b)", seg)
-        for p in pieces:
-            final.append((start, p.strip()))
-    return [c for c in final if c[1]]
+        for p in _A_EN_SPLIT.split(seg):
+            p = p.strip()
+            if p:
+                final.append((start, p))
+    return final
+
+
+# Coordinations _clauses() splits at. Every branch starts with whitespace (the lookbehinds look one character
+# further back, across that first whitespace character, which is the same test), so `re` scans for whitespace
+# and for " en " ahead of it instead of trying each branch at every position.
+_A_EN_SPLIT = re.compile(
+    r"\s(?=\s*en\s)(?:"
+    r"(?<![PC]\d\s)(?<![PC]\d\d\s)\s*en\s+(?=(?:de\s+[\w-]+\s+)?[PC]\d+\s+(?:werd|won|wint|pakte|"
+    r"eindigde|was|reed|klokte|kwam|veroverde|finishte|zegevierde|bleef|ging|moest|maakte|"
+    r"completeerde|greep)\b)|"
+    r"(?<![PCT]\d\s)(?<![PCT]\d\d\s)(?<!\)\s)\s*en\s+(?!(?:de\s+|het\s+|als\s+)?(?:[PC]\d|" + ORD +
+    r")\b)|(?<=[PCT]\d\s)\s*en\s+(?=(?:werd|won|pakte|eindigde|was|klokte|reed|kwam|veroverde|"
+    r"zegevierde|finishte|bleef|ging|op|in|bij)\b)|"
+    # "reed de vijfde tijd (T0) en sloot het seizoen af met ...": a new verb after a bracketed time
+    r"(?:(?<=\(T\d\)\s)|(?<=\(T\d\d\)\s))\s*en\s+(?=(?:werd|won|pakte|eindigde|was|reed|kwam|veroverde|"
+    r"bleef|ging|sloot|stelde|hield|nam|greep|moest|had|is|heeft)\b)|"
+    # "Swings werd tweede met 40 punten en Stroetinga derde met 20 punten": a gapped verb
+    r"(?<=[TN]\d\s)\s*en\s+(?=[PC]\d+\s+(?:" + ORD + r")\b))")
+_A_DASH_ASIDE = re.compile(r"\s-\s[^-]{1,40}?\s-\s")
+_A_LIST_END = re.compile(r"[PC]\d+\s*(?:\(T\d+\))?$")
+_A_LIST_NEXT = re.compile(r"\s*(?:de\s+[\w-]+\s+)?[PC]\d+\s*(?:\(T\d+\))?(?:\s*,|\s+en\b)")
 
 
 def _entity_after(clause: str, pos: int, index: dict[str, Ent]) -> Ent | None:
-    m = _re_match(r"\s*(?:(?:de|het|een)\s+)?(?:[\w-]+\s+){0,3}?([PC]\d+)", clause[pos:])
+    m = _A_ENT_AFTER.match(clause, pos)  # the pattern looks at nothing before pos: same as matching clause[pos:]
     return index[m.group(1)] if m else None
+
+
+_A_ENT_AFTER = re.compile(r"\s*(?:(?:de|het|een)\s+)?(?:[\w-]+\s+){0,3}?([PC]\d+)")
 
 
 @lru_cache(maxsize=8192)
@@ -1700,13 +2039,16 @@ def _gender_of(folded: str) -> str | None:
 def _strip_year_context(clause: str) -> str:
     if "sinds" not in clause:
         return clause
-    return _re_sub(r"\bsinds\s+(?:\w+\s+)?(?:19|20)\d\d\b", " ", clause)
+    return _A_SINDS_YEAR.sub(" ", clause)
 
 
 def _strip_sinds(folded: str) -> str:
     if "sinds" not in folded:
         return folded
-    return _re_sub(r"\bsinds\s+(?:\w+\s+)?(?:19|20)\d\d\b", " ", folded)
+    return _A_SINDS_YEAR.sub(" ", folded)
+
+
+_A_SINDS_YEAR = re.compile(r"\bsinds\s+(?:\w+\s+)?(?:19|20)\d\d\b")
 
 
 def _is_subhead(par: str, index: int) -> bool:
@@ -1716,7 +2058,8 @@ def _is_subhead(par: str, index: int) -> bool:
         return False
     if s.endswith("- NOS"):
         return True
-    return len(s.split()) <= 12 and not _re_search(r"[.!?\"'”:]$", s)
+    # s is stripped, so r"[.!?\"'”:]$" can only match its last character
+    return s[-1] not in ".!?\"'”:" and len(s.split()) <= 12
 
 
 def _is_demonym_word(word: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from parsing.text import fold
 
@@ -24,8 +25,11 @@ NAME_RE = re.compile(rf"(?<!{_NOT_AFTER})(?:{_LEAD})?{_CAP}{_TAIL}")
 # character class that opens a pattern, and NAME_RE opens with a look-behind, so it is tried at every
 # offset. Every NAME_RE match starts with a capital (a lead word or a _CAP word); here that capital is
 # matched first, the look-behind checks the character before it, and both branches go on from its second
-# character in the same order as NAME_RE's optional lead, so the matches are the same.
-_LEAD_REST = "(?:" + "|".join(f"(?<={w[0]}){w[1:]}" for w in _LEAD_WORDS) + ")"
+# character in the same order as NAME_RE's optional lead, so the matches are the same. Each lead word's rest
+# comes before the look-behind that checks its capital ("an(?<=Van)", not "(?<=V)an"): an alternative that
+# opens with a literal is skipped at once when its first letter differs, one that opens with a look-behind
+# runs it.
+_LEAD_REST = "(?:" + "|".join(f"{w[1:]}(?<={w})" for w in _LEAD_WORDS) + ")"
 _CAP_REST = rf"[{_LO}'’]*(?:-[{_UP}{_LO}][{_LO}'’]*)*(?![{_UP}{_LO}\d])"
 _NAME_SCAN = re.compile(
     rf"[{_UP}](?<!{_NOT_AFTER}[{_UP}])(?:{_LEAD_REST}\s+(?:{_PARTICLE}\s+){{0,2}}{_CAP}|{_CAP_REST}){_TAIL}"
@@ -80,6 +84,13 @@ def _alias_set(tokens: tuple[str, ...]) -> frozenset[str]:
     return frozenset(a for a in out if a and a not in PARTICLES)
 
 
+@lru_cache(maxsize=8192)
+def _e_full_keys(tokens: tuple[str, ...]) -> tuple[str, str]:
+    """Folded full name and folded name without its first word, for :meth:`Registry.add_full`; the same names
+    recur article after article."""
+    return fold(" ".join(tokens)), fold(" ".join(tokens[1:]))
+
+
 class Registry:
     """The skaters an article names, with the aliases later mentions use."""
 
@@ -101,13 +112,13 @@ class Registry:
 
     def add_full(self, tokens: tuple[str, ...]) -> Person:
         """Register a name of two or more words (a first mention); reuse an equal or extended one."""
-        key = fold(" ".join(tokens))
-        for pid in self._by_alias.get(key, []):
+        key, tail = _e_full_keys(tokens)
+        for pid in self._by_alias.get(key, ()):
             person = self.people[pid]
             if fold(person.name) == key:
                 return person
         # A surname-only person seen earlier (headline) grows into the full name.
-        for pid in self._by_alias.get(fold(" ".join(tokens[1:])), ()):  # _index runs just before a return
+        for pid in self._by_alias.get(tail, ()):  # _index runs just before a return
             person = self.people[pid]
             if len(person.tokens) < len(tokens) and fold(person.name) == fold(" ".join(tokens[-len(person.tokens):])):
                 person.tokens = tokens
@@ -120,7 +131,11 @@ class Registry:
 
     def lookup(self, text: str, gender: str | None = None) -> Person | None:
         """The skater a (partial) name refers to: the most recently mentioned match, same gender first."""
-        ids = self._by_alias.get(fold(text))
+        return self.lookup_folded(fold(text), gender)
+
+    def lookup_folded(self, key: str, gender: str | None = None) -> Person | None:
+        """:meth:`lookup` for a name folded already (``fold(text)``)."""
+        ids = self._by_alias.get(key)
         if not ids:
             return None
         if len(ids) == 1:  # the gender filter keeps a lone match, and max() of one is that one
@@ -170,10 +185,30 @@ def _non_name(word: str, is_demonym) -> bool:
     return bool(is_demonym and is_demonym(word))
 
 
+# Per predicate ``is_demonym`` (None included), per word: (capitalised, breaks a run, is a particle, dropped
+# when alone, is a lead particle). Worked out once per word; cleared when it grows large.
+_E_WORD_INFO: dict[object, dict[str, tuple[bool, bool, bool, bool, bool]]] = {}
+_E_WORD_INFO_SIZE = 50_000
+
+
+def _e_word_info(word: str, is_demonym, cache: dict) -> tuple[bool, bool, bool, bool, bool]:  # noqa: ANN001
+    capitalised, never = _word_kind(word)
+    breaks = never or capitalised and bool(is_demonym and is_demonym(word))  # _non_name(word, is_demonym)
+    particle = word.lower() in PARTICLES
+    lead = word in _LEAD_PARTICLES
+    if len(cache) >= _E_WORD_INFO_SIZE:
+        cache.clear()
+    info = cache[word] = (capitalised, breaks, particle, lead or breaks or particle, lead)
+    return info
+
+
 def candidate_spans(text: str, is_demonym=None) -> list[tuple[int, int, tuple[str, ...]]]:
     """Capitalised runs that may be names: (start, end, words), with non-name words trimmed off and runs
     split where a non-name word sits inside. A leading 'De'/'Van'/'Ter' stays when a name word follows."""
     out: list[tuple[int, int, tuple[str, ...]]] = []
+    cache = _E_WORD_INFO.get(is_demonym)
+    if cache is None:
+        cache = _E_WORD_INFO[is_demonym] = {}
     for m in _NAME_SCAN.finditer(text):
         # NAME_RE's words are separated by whitespace and hold none, so str.split() gives exactly the
         # r"\S+" words of the match; find() from the end of the previous word gives each one's offset.
@@ -181,36 +216,37 @@ def candidate_spans(text: str, is_demonym=None) -> list[tuple[int, int, tuple[st
         n = len(names)
         if n == 1:  # a lone capitalised word, the most common match: no run to build
             word = names[0]
-            capitalised, never = _word_kind(word)
-            if word in _LEAD_PARTICLES or never or capitalised and is_demonym and is_demonym(word) \
-                    or word.lower() in PARTICLES:
-                continue
-            out.append((m.start(), m.end(), (word,)))
+            info = cache.get(word) or _e_word_info(word, is_demonym, cache)
+            if not info[3]:
+                out.append((*m.span(), (word,)))
             continue
         run: list[tuple[int, int, str]] = []
         pos = m.start()
         for i, word in enumerate(names):
             pos = text.find(word, pos)
-            item = (pos, pos + len(word), word)
-            pos += len(word)
-            if word in _LEAD_PARTICLES and not run:
-                nxt = names[i + 1] if i + 1 < n else ""
-                if nxt and (nxt[:1].isupper() and not _non_name(nxt, is_demonym)
-                            or nxt.lower() in PARTICLES):
-                    run.append(item)
+            info = cache.get(word) or _e_word_info(word, is_demonym, cache)
+            if info[4] and not run:  # a lead particle opens a run only before a name word or a particle
+                if i + 1 < n:
+                    nxt = cache.get(names[i + 1]) or _e_word_info(names[i + 1], is_demonym, cache)
+                    if nxt[0] and not nxt[1] or nxt[2]:
+                        run.append((pos, pos + len(word), word))
+                pos += len(word)
                 continue
-            capitalised, never = _word_kind(word)  # _non_name(word, is_demonym), inlined
-            if never or capitalised and is_demonym and is_demonym(word):
+            if info[1]:
                 _flush(run, out)
                 run = []
-                continue
-            run.append(item)
+            else:
+                run.append((pos, pos + len(word), word))
+            pos += len(word)
         _flush(run, out)
     return out
+
+
+_E_WORD_OF = itemgetter(2)
 
 
 def _flush(run: list[tuple[int, int, str]], out: list[tuple[int, int, tuple[str, ...]]]) -> None:
     while run and run[-1][2].lower() in PARTICLES:
         run.pop()
     if run:  # the last word is no particle now, so neither is a lone word
-        out.append((run[0][0], run[-1][1], tuple([w for _, _, w in run])))
+        out.append((run[0][0], run[-1][1], tuple(map(_E_WORD_OF, run))))  # map: no comprehension frame

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 
-from parsing.fastre import Gated, WordGate
+from parsing.fastre import Gated, WordGate, literal_led_pattern
 from parsing.text import ORDINAL_WORDS, fold
 
 __all__ = ["RankHit", "find_ranks", "ORD", "ordinal_value", "BLOCK_RE", "ENT"]
@@ -24,11 +25,14 @@ _NUMBERS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zev
 ENT = r"[PC]\d+"
 
 
+_ORD_DIGITS = re.compile(r"(\d{1,2})(?:e|ste|de)$")
+
+
 def ordinal_value(word: str) -> int | None:
     w = fold(word)
     if w in _ORD_VALUE:
         return _ORD_VALUE[w]
-    m = re.match(r"(\d{1,2})(?:e|ste|de)$", w)
+    m = _ORD_DIGITS.match(w)
     return int(m.group(1)) if m else None
 
 
@@ -229,15 +233,44 @@ _BLOCK_PAIRS = tuple((WordGate(re.compile(a)), WordGate(re.compile(b))) for a, b
 ))  # each pattern behind a substring test of its word: most clauses hold none of them
 
 
+def _gate_words(gate: WordGate) -> tuple[str, ...]:
+    if gate.words is None:
+        raise ValueError(f"veto without gate words: {gate.pattern}")
+    return gate.words
+
+
+# The vetoes above as (gate words, regex): _Block.search tests the words itself.
+_BLOCK_LATE_GATES = tuple((_gate_words(veto), veto.fast_regex) for veto in _BLOCK_LATE_WORD)
+_BLOCK_PAIR_GATES = tuple((_gate_words(first), first.fast_regex, _gate_words(second), second.fast_regex)
+                          for first, second in _BLOCK_PAIRS)
+
+
 class _Block:
     """Clause vetoes: one alternation of words plus a few word pairs (kept apart: '.*' is slow)."""
 
     @staticmethod
     @lru_cache(maxsize=4096)
     def search(text: str) -> bool:
-        if _BLOCK_WORDS.search(text) or any(veto.search(text) for veto in _BLOCK_LATE_WORD):
+        if _BLOCK_WORDS.search(text):
             return True
-        return any(first.search(text) and second.search(text) for first, second in _BLOCK_PAIRS)
+        # WordGate.search, inlined: most clauses hold none of the gate words, and a call per veto costs more
+        for words, regex in _BLOCK_LATE_GATES:
+            for word in words:
+                if word in text:
+                    if regex.search(text):
+                        return True
+                    break
+        for first_words, first, second_words, second in _BLOCK_PAIR_GATES:
+            for word in first_words:
+                if word in text:
+                    if first.search(text):
+                        for word2 in second_words:
+                            if word2 in text:
+                                if second.search(text):
+                                    return True
+                                break
+                    break
+        return False
 
 
 BLOCK_RE = _Block()
@@ -269,17 +302,26 @@ def _group_bit(words: tuple[str, ...]) -> int:
     return _GROUP_BITS.setdefault(words, 2 << len(_GROUP_BITS))
 
 
+def _rank_group(pattern: re.Pattern[str]) -> str | None:
+    """The group a pattern's rank is read from; _find_ranks reads only the first of 'm', 'o', 'n' it has."""
+    groups = [name for name in ("m", "o", "n") if name in pattern.groupindex]
+    if len(groups) > 1:
+        raise ValueError(f"rank pattern with more than one rank group: {pattern.pattern}")
+    return groups[0] if groups else None
+
+
 _GATED_PATTERNS = [
-    (pattern, kind, fixed, after,
+    # each pattern with its branches led by their literals (fastre.literal_led): the same matches, found faster
+    (re.compile(literal_led_pattern(pattern.pattern), pattern.flags), kind, fixed, after,
      sum({_ORDINAL_BIT if kind in ("ord", "ord_inv") else _group_bit(_TRIGGERS[kind]),
-          *(_group_bit(words) for words in needs)}))
+          *(_group_bit(words) for words in needs)}),
+     _rank_group(pattern))
     for pattern, kind, fixed, after, needs in _PATTERNS
     # without a fixed rank or a group to read one from, every match is dropped: not worth running
     if fixed is not None or {"m", "o", "n"} & pattern.groupindex.keys()
 ]
 
 
-@lru_cache(maxsize=1 << 16)
 def _word_gates(word: str) -> int:
     """The gate bits one whitespace-free word of a clause sets.
 
@@ -294,51 +336,71 @@ def _word_gates(word: str) -> int:
     return bits
 
 
+class _WordBits(dict[str, int]):
+    """word -> :func:`_word_gates` (word), filled on demand. A dict subclass so that a clause's words are looked
+    up by ``map(bits.__getitem__, words)`` in C, without a Python call per known word."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= 1 << 16:
+            self.clear()
+        bits = self[word] = _word_gates(word)
+        return bits
+
+
+_WORD_BITS = _WordBits()
+
+
 def find_ranks(masked: str) -> list[RankHit]:
     """Every rank phrase in a masked clause, in text order; overlapping weaker hits are dropped."""
     return list(_find_ranks(masked))
 
 
 @lru_cache(maxsize=4096)
-def _patterns_for(present: int) -> tuple[tuple[re.Pattern[str], str, int | None, bool], ...]:
-    """The patterns, in order, whose gate bits are all among ``present`` (keyed on the bits, not on a clause)."""
-    return tuple((pattern, kind, fixed, after) for pattern, kind, fixed, after, gates in _GATED_PATTERNS
+def _patterns_for(present: int) -> tuple[tuple[re.Pattern[str], str, int | None, bool, str | None], ...]:
+    """The patterns, in order, whose gate bits are all among ``present`` (keyed on the bits, not on a clause),
+    each with the name of its rank group ('m', 'o' or 'n'; None when the rank is fixed)."""
+    return tuple((pattern, kind, fixed, after, group) for pattern, kind, fixed, after, gates, group in _GATED_PATTERNS
                  if (present & gates) == gates)
 
 
 @lru_cache(maxsize=4096)
 def _find_ranks(masked: str) -> tuple[RankHit, ...]:
     """Every rank phrase in a masked clause, in text order; overlapping weaker hits are dropped."""
-    present = 0
-    for word in masked.split():
-        present |= _word_gates(word)
+    present = reduce(or_, map(_WORD_BITS.__getitem__, masked.split()), 0)
     patterns = _patterns_for(present)
     if not patterns:
         return ()  # the common clause: no pattern's words at all
     hits: list[RankHit] = []
-    for pattern, kind, fixed, after in patterns:
+    for pattern, kind, fixed, after, group in patterns:
         for m in pattern.finditer(masked):
             rank = fixed
-            groups = m.groupdict()
-            if groups.get("m"):
-                rank = _MEDAL.get(groups["m"].split()[0])
-            elif groups.get("o"):
-                rank = ordinal_value(groups["o"])
-            elif groups.get("n"):
-                n = groups["n"]
-                rank = int(n) if n.isdigit() else _NUMBERS.get(n)
+            value = m.group(group) if group else None
+            if value:
+                if group == "m":
+                    rank = _MEDAL.get(value.split()[0])
+                elif group == "o":
+                    rank = ordinal_value(value)
+                else:
+                    rank = int(value) if value.isdigit() else _NUMBERS.get(value)
             if rank is None:
                 continue
             hits.append(RankHit(m.start(), m.end(), rank, kind, after))
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    if len(hits) > 1:
+        hits.sort(key=_hit_order)
     out: list[RankHit] = []
     for h in hits:
-        clash = next((o for o in out if h.start < o.end and o.start < h.end), None)
-        if clash is None:
+        for i, o in enumerate(out):
+            if h.start < o.end and o.start < h.end:  # the first kept hit it overlaps
+                if _STRENGTH[h.kind] > _STRENGTH[o.kind]:
+                    out[i] = h
+                break
+        else:
             out.append(h)
-        elif _STRENGTH[h.kind] > _STRENGTH[clash.kind]:
-            out[out.index(clash)] = h
     return tuple(out)
+
+
+def _hit_order(h: RankHit) -> tuple[int, int]:
+    return h.start, h.start - h.end
 
 
 _STRENGTH = {"head_best": 2, "goesto": 9, "medal": 8, "podium": 8, "ord_inv": 7, "ord": 7, "num": 6, "title": 5,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 __all__ = [
     "fold", "strip_accents", "normalize_quotes", "collapse_ws", "word_number", "ordinal_number",
@@ -56,11 +55,17 @@ def collapse_ws(s: str) -> str:
 
 def fold(s: str | None) -> str:
     """Lower-case, accents stripped, whitespace collapsed; hyphens and apostrophes are kept."""
+    folded = _FOLDED_SHORT.get(s)  # one look-up for the common case, a name or word seen before
+    if folded is not None:
+        return folded
     if not s:
         return ""
+    folded = _fold(s)
     if len(s) <= 48:  # names and words recur all the time: cache them, not whole sentences
-        return _fold_short(s)
-    return _fold(s)
+        if len(_FOLDED_SHORT) >= _FOLDED_SHORT_SIZE:
+            _FOLDED_SHORT.clear()
+        _FOLDED_SHORT[s] = folded
+    return folded
 
 
 # str.translate with a dict looks up every character of the string, which is slow on long non-ASCII text
@@ -81,7 +86,9 @@ def _fold(s: str) -> str:
     return " ".join(s.lower().split())
 
 
-_fold_short = lru_cache(maxsize=16384)(_fold)
+_FOLDED_SHORT: dict[str | None, str] = {}
+"""fold of short texts (names, words), kept until it holds _FOLDED_SHORT_SIZE of them."""
+_FOLDED_SHORT_SIZE = 16384
 
 
 NUMBER_WORDS: dict[str, int] = {

@@ -122,6 +122,9 @@ def parse_time_precise(token: str | None) -> TimeToken | None:
 # digits are one or two long). This pattern finds those places with a fast scan; TIME_RE, which opens with a
 # lookbehind, would be tried at every position of the text.
 _SEP_DIGIT = re.compile(r"\d[.,:]\d")
+# _SEP_DIGIT occurs iff one of these does: each is led by its separator, a literal that re finds with a fast
+# search (a text holds few of them), and looks around it for the digits.
+_SEP_DIGIT_EACH = tuple(re.compile(rf"{re.escape(sep)}(?<=\d{re.escape(sep)})(?=\d)") for sep in ".,:")
 
 
 def _time_matches(text: str) -> Iterator[re.Match[str]]:
@@ -148,6 +151,11 @@ def _time_tuples(text: str) -> list[tuple[int, int, int, int, int]]:
     out: list[tuple[int, int, int, int, int]] = []
     if not text:
         return out
+    for sep_digit in _SEP_DIGIT_EACH:
+        if sep_digit.search(text) is not None:
+            break
+    else:
+        return out  # most sentences: no time can start anywhere
     for m in _time_matches(text):
         v = _value(m)
         if v is None:
@@ -200,8 +208,11 @@ _UNIT_WORD = (r"(?P<wunit>tienden|tiende|honderdsten|honderdste|duizendsten|duiz
               r"(?:\s+(?:seconde|van\s+een\s+seconde))?")
 _COUNT_SEC = (r"(?P<scount>" + "|".join(sorted(_WORD_COUNTS, key=len, reverse=True))
               + r")\s+(?P<sunit>seconden|seconde)\b")
+# The first characters the alternatives below can open with (a digit, a count word, "een halve", "anderhalve"):
+# the look-ahead turns away other word starts before the long alternation of count words is tried there.
+_QUANTITY_FIRST = r"(?=[\d" + "".join(sorted({word[0] for word in _WORD_COUNTS} | {"e", "a"})) + r"])"
 _QUANTITY = re.compile(
-    r"(?<![\w,.])(?:" + _NUMBER + r"\s*" + _UNIT_SEC + r"|(?:" + _COUNT + r"|\d{1,2})\s+" + _UNIT_WORD
+    r"(?<![\w,.])" + _QUANTITY_FIRST + r"(?:" + _NUMBER + r"\s*" + _UNIT_SEC + r"|(?:" + _COUNT + r"|\d{1,2})\s+" + _UNIT_WORD
     + r"|" + r"(?P<half>een\s+halve|anderhalve)\s+(?P<hunit>seconde|tel)" + r"|" + _COUNT_SEC + r")",
     re.IGNORECASE,
 )
@@ -272,7 +283,9 @@ def _is_approximate(text: str, m: re.Match[str], number_start: int) -> bool:
 
 # Every margin phrase holds one of these; most sentences hold none, so they skip the big regexes.
 _MARGIN_WORDS = ("second", "tiende", "honderdste", "duizendste", "achterstand", "voorsprong", "verschil", "+")
-_S_UNIT = re.compile(r"\d\s?(?:s|sec)\b")
+# A number with the unit s/sec: r"\d\s?(?:s|sec)\b" occurs iff this does. Led by the literal "s" (re jumps to
+# it with a fast search) and looking back for the digit, it is far quicker on the sentences that hold none.
+_S_UNIT = re.compile(r"s(?:(?<=\ds)|(?<=\d\ss))(?:ec)?\b")
 
 
 def _may_hold_margin(low: str) -> bool:
