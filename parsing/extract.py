@@ -312,12 +312,12 @@ _S_FEMALE_WORDS = WordGate(_FEMALE_WORDS.regex, words=("ster", "kampioene", "gen
                                                        "debutante", "concurrente", "russin"))
 _S_FUTURE = WordGate(_FUTURE.regex, words=("volgend", "kan", "kunnen", "zal", "zullen", "wil", "hoopt", "gaat",
                                            "staa", "morgen", "komend"))
-# _HAS_FACT without its token branch, split as re is slow on a long alternation tried at every position: the
+# a word that may state a fact (besides an entity token), split as re is slow on a long alternation tried at every position: the
 # branches that match anywhere as plain substrings, and the rest that all start at a word boundary
 _S_FACT_WORDS = ("gewonnen", "veroverd", "gepakt", "ploeg", "oranje", "kampioen", "titel")
 _S_FACT_STARTS = re.compile(r"\b(?:(?:hij|zij|ze|naam|tijd|reed|nummer)\b|w[oi]n|werd|goud|zilver|brons|podium|"
                             r"snelste|beste|sterkste|zege|eindigde|plaats|klokte)")
-# the word branches of _SPECIAL_HINT (its others are the substrings "respectievelijk", "(" and "kampioen")
+# the list words _special reads, besides the substrings "respectievelijk", "(" and "kampioen"
 _S_HINT_WORDS = re.compile(r"\b(?:en|voor|achter)\b")
 
 # Compiled once (the _re_search helpers look the pattern up again on every call).
@@ -407,9 +407,6 @@ class Engine:
     def _looks_first_name(word: str) -> bool:
         folded = fold(word)
         return not _E_AGENT_END.search(folded) or folded in ("peter", "sverre", "alexander", "jennifer", "esther", "jasper")
-
-    def _spans(self, sent: str) -> list[tuple[int, int, tuple[str, ...]]]:
-        return _cached_spans(sent)
 
     # ---------------------------------------------------------------------------------- entities
     def entities(self, sent: str, folded: str, headline: bool) -> list[Ent]:
@@ -623,12 +620,12 @@ class Engine:
                 if fw_person is not None:
                     self._vote(fw_person, "women", 2)
         # -- clauses (a sentence naming no skater, country, time or points can only move the context)
-        # (_HAS_TOKEN or _HAS_FACT, tested faster)
+        # (an entity token or a fact word)
         if _HAS_TOKEN.search(masked) or any(w in masked for w in _S_FACT_WORDS) or _S_FACT_STARTS.search(masked):
             clauses = _clauses(masked)
         else:
             clauses = []
-        # _special only places skater and country tokens; it needs a list word (_SPECIAL_HINT, tested faster)
+        # _special only places skater and country tokens; it needs a list word
         special = ("P" in masked or "C" in masked) and (
             " en " in masked or "respectievelijk" in masked or "(" in masked or "kampioen" in masked or
             bool(_S_HINT_WORDS.search(masked)))
@@ -1733,9 +1730,6 @@ _A_TOO_FAST = re.compile(r"\b(?:te snel|sneller|te sterk)\b")
 _A_NON_DIGIT = re.compile(r"\D")
 
 
-_HAS_FACT = re.compile(r"[PCTMN]\d|\b(?:hij|zij|ze)\b|\bw[oi]n|gewonnen|veroverd|gepakt|ploeg|oranje|\bwerd|\bgoud|\bzilver|\bbrons|\bpodium|\bsnelste|"
-                       r"\bbeste|\bsterkste|kampioen|titel|\bzege|\bzegevier|\beindigde|\bnaam\b|\btijd\b|\bplaats|"
-                       r"\bklokte|\breed\b|\bnummer\b")
 _STAFF_BEFORE = re.compile(r"\b(?:bondscoach|coach|hoofdcoach|trainer|trainster|ploegleider|teamleider|teammanager|"
                            r"directeur|voorzitter|commentator|analist|journalist|verslaggever|scheidsrechter)\s+$")
 _PLURAL_VERB = re.compile(r"\b(?:wonnen|pakten|reden|werden|waren|eindigden|veroverden|grepen|kwamen|hadden|hebben|"
@@ -1744,8 +1738,7 @@ _MEDAL_RANK = {"goud": 1, "zilver": 2, "brons": 3}
 _WIN_BY_WINNING = re.compile(r"\bdoor\s+(?:na\s+(?:de\s+|het\s+)?(D\d+)\s+ook\s+)?(?:de\s+|het\s+)?(D\d+)\s+te\s+winnen\b")
 _COORD_OBJECT = re.compile(r"(?:(?:ook|daardoor|daarmee|bovendien|dus|zo)\s+){0,2}(?:de|het)\s+(?:[\w-]+\s+)?D\d+"
                            r"(?:\s+(?:op|bij|in)\s+(?:de|het)\s+[\w-]+)?")
-_HAS_TOKEN = re.compile(r"[PCTMN]\d")  # the common case of _HAS_FACT, found much faster
-_SPECIAL_HINT = re.compile(r"respectievelijk|\bvoor\b|\bachter\b|\(|kampioen|\ben\b")
+_HAS_TOKEN = re.compile(r"[PCTMN]\d")  # an entity token: the common case of a clause worth reading
 _NOUN_TAILS = frozenset({"kwartet", "trio", "ploeg", "team", "equipe", "selectie", "ploegen", "formatie"})
 _NOT_PEOPLE = frozenset({"olympic oval", "utah olympic oval", "olympisch stadion", "jaap eden", "max aicher arena",
                          "vikingskipet", "sormarka arena", "gunda niemann-stirnemann halle", "ice arena",

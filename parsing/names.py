@@ -168,21 +168,11 @@ _DIGIT = re.compile(r"\d")
 
 @lru_cache(maxsize=16384)
 def _word_kind(word: str) -> tuple[bool, bool]:
-    """(capitalised, never a name word): the part of :func:`_non_name` that depends on the word alone.
+    """(capitalised, never a name word): the part of the non-name test that depends on the word alone.
     Name runs are made of a few thousand distinct words, so this is worked out once per word."""
     if not word[:1].isupper():
         return False, False
     return True, fold(word) in NON_NAME_WORDS or bool(_INITIAL_HYPHEN.match(word) or _DIGIT.search(word))
-
-
-def _non_name(word: str, is_demonym) -> bool:
-    """A capitalised word that cannot be part of a name (lower-case particles are fine)."""
-    capitalised, never = _word_kind(word)
-    if not capitalised:
-        return False
-    if never:
-        return True
-    return bool(is_demonym and is_demonym(word))
 
 
 # Per predicate ``is_demonym`` (None included), per word: (capitalised, breaks a run, is a particle, dropped
@@ -193,7 +183,7 @@ _E_WORD_INFO_SIZE = 50_000
 
 def _e_word_info(word: str, is_demonym, cache: dict) -> tuple[bool, bool, bool, bool, bool]:  # noqa: ANN001
     capitalised, never = _word_kind(word)
-    breaks = never or capitalised and bool(is_demonym and is_demonym(word))  # _non_name(word, is_demonym)
+    breaks = never or capitalised and bool(is_demonym and is_demonym(word))
     particle = word.lower() in PARTICLES
     lead = word in _LEAD_PARTICLES
     if len(cache) >= _E_WORD_INFO_SIZE:
