@@ -219,8 +219,6 @@ _PREP_BEFORE = re.compile(r"(?:\bM\d+\s+(?:(?:de|het|haar|zijn)\s+)?(?:[\w-]+\s+
 _NP_LEAD = re.compile(r"^(?:(?:bij|op|in|met|na|over)\s+[a-z0-9 ,'-]*?\s+)?(?:de|het)\s+((?:[a-zA-Z0-9'-]+\s+){0,4}?[a-z'-]+)\s+"
                       r"(?:won|wint|werd|was|is|klokte|klokt|reed|rijdt|pakte|pakt|eindigde|zegevierde|zegeviert|"
                       r"kwam|bleef|ging|veroverde|greep|noteerde|finishte|schreef|versloeg|hield)\b")
-_PRONOUN_SUBJ = re.compile(r"(?<!\bmet )(?<!\bvan )(?<!\bvoor )(?<!\bdan )(?<!\bachter )(?<!\bop )\b(?:hij|zij|ze)\b")
-_DEMONYM_NP = re.compile(r"\b(?:de|het)\s+([\w-]+)(?:\s+([\w-]+))?")
 _AFTER_RELATIVE_VERB = re.compile(r"(?:dook|kwam|bleef|ging|reed|won|werd|was|stond|nam|hield|greep|sprong|viel|"
                                   r"klokte|pakte|eindigde|noteerde|finishte|[a-z]{3,}(?:de|te))\b")
 _TEAM_NP_LEAD = re.compile(r"^(?:ook\s+)?(?:de\s+(?:\w+\s+)?(?:ploeggenoten|teamgenoten|teamgenotes|ploeggenotes)|"
@@ -237,13 +235,11 @@ _SPLIT_CLAUSE = re.compile(r"(?:,(?!\d)|;|:(?!\s*(?:T\d+(?:\s+(?:tegen|om)\s+T\d
                            r"hoewel|totdat|zodat|voordat|doordat)\b))\s*")
 _SPLIT_LITERAL = re.compile(r",|;|:|-|maar|want|terwijl|waarna|waarop|toen|nadat|omdat|hoewel|totdat|zodat|voordat|"
                             r"doordat")
-_TEAM_WORDS = re.compile(r"\b(?:de|het)\s+(?:nederlandse|japanse|canadese|noorse|amerikaanse|chinese|koreaanse|"
-                         r"zuid-koreaanse|russische|duitse|italiaanse|poolse)\s+(?:vrouwen|mannen|dames|heren|ploeg|"
-                         r"team|trio|kwartet|ploegachtervolgsters|ploegachtervolgers|aflossingsploeg|sprinters|"
-                         r"sprintsters|equipe|formatie|ploeggenoten)\b|\boranje(?:-kwartet|-trio|-equipe)?\b")
 _FEMALE_WORDS = WordGate(re.compile(r"\b(?:schaatsster|shorttrackster|kampioene|wereldkampioene|landgenote|winnares|"
                            r"sprintster|friezin|titelhoudster|debutante|concurrente|russin|ploeggenote|"
-                           r"schaatsters)\b"))
+                           r"schaatsters)\b"),
+                         # gate words: each branch holds one (fewer substring tests than its first words)
+                         words=("ster", "kampioene", "genote", "winnares", "friezin", "debutante", "concurrente", "russin"))
 _GENDER_PHRASE = re.compile(r"\b(?:bij|voor|van)\s+de\s+(mannen|vrouwen|dames|heren)\b|\b(mannen|vrouwen|dames|heren)"
                             r"(?:race|toernooi)?\b|\b(?:de|het)\s+(?:nederlandse\s+)?(mannen|vrouwen|dames|heren)\b")
 _DIVISION = re.compile(r"\b([ab])-(?:groep|divisie|finale|final)\b")
@@ -256,7 +252,9 @@ _RECORD_TIME = re.compile(r"(?:\b(?:oude|vorige)\s+(?:\w+\s+)?(?:record|wereldre
                           r"recordhouder\b[^.;:]{0,40}$")
 _FUTURE = WordGate(re.compile(r"\bvolgend(?:e)?\s+(?:jaar|seizoen|week|weekend|maand)\b|\b(?:kan|kunnen|zal|zullen|wil|willen|"
                      r"hoopt|gaat)\b.*\b(?:voltooien|winnen|pakken|rijden|verdedigen|starten|uitkomen|proberen)\b|\bstaat\b.*\bop het programma|"
-                     r"\bstaan\b.*\bop het programma|\bmorgen\b|\bkomend(?:e)?\b|\bvolgende\b"))
+                     r"\bstaan\b.*\bop het programma|\bmorgen\b|\bkomend(?:e)?\b|\bvolgende\b"),
+                   words=("volgend", "kan", "kunnen", "zal", "zullen", "wil", "hoopt", "gaat", "staa", "morgen",
+                          "komend"))
 _DUTCH_CONTEXT = re.compile(r"\bnederland|\boranje|\bteamnl\b")
 _COUNTERFACTUAL_IF = re.compile(r"(?:en\s+)?(?:als|indien)\s+(?:hij|zij|ze|[PC]\d+)\b.*\b(?:had|hadden|was|waren)\s+\w+$")
 _NOW = re.compile(r"\b(?:nu|vandaag|ditmaal|deze keer|dit keer)\b")
@@ -306,12 +304,6 @@ _S_TIME_IN_PARENS = re.compile(r"([PC]\d+)\s+\((T\d+)\)")
 _S_ALREADY = re.compile(r"\b(?:al|eerder|ook al)\b")
 _S_DAY_OPENING = re.compile(r"^\W*(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|eergisteren)")
 _S_TITLE_CODES = ("allround_classification", "sprint_classification")
-# _FEMALE_WORDS and _FUTURE behind fewer substring tests (each word is in one of their branches; a branch
-# holds one of these words)
-_S_FEMALE_WORDS = WordGate(_FEMALE_WORDS.regex, words=("ster", "kampioene", "genote", "winnares", "friezin",
-                                                       "debutante", "concurrente", "russin"))
-_S_FUTURE = WordGate(_FUTURE.regex, words=("volgend", "kan", "kunnen", "zal", "zullen", "wil", "hoopt", "gaat",
-                                           "staa", "morgen", "komend"))
 # a word that may state a fact (besides an entity token), split as re is slow on a long alternation tried at every position: the
 # branches that match anywhere as plain substrings, and the rest that all start at a word boundary
 _S_FACT_WORDS = ("gewonnen", "veroverd", "gepakt", "ploeg", "oranje", "kampioen", "titel")
@@ -613,7 +605,7 @@ class Engine:
             self.section.gender = gender
         self._pronoun_gender(folded)
         if not headline:
-            fw = _S_FEMALE_WORDS.search(folded)
+            fw = _FEMALE_WORDS.search(folded)
             if fw:
                 fw_person = next((e.person for e in ents if e.kind == "P" and e.start < fw.start()), None) or \
                     self.focus
@@ -649,7 +641,7 @@ class Engine:
             hist = ctx.is_historical(year_free, self.doc.published_year, olympics)
         consumed: set[int] = set()
         if special:
-            future = bool(_S_FUTURE.search(folded))
+            future = bool(_FUTURE.search(folded))
             when = ctx.date_for_weekday(self.doc.published, ctx.weekday_of(folded))
             if when is not None and self.doc.published is not None and when == self.doc.published:
                 when = None
@@ -726,7 +718,7 @@ class Engine:
             if isinstance(dist, Ent) and dist.code and not clause_hist and subj is not None and \
                     subj.kind == "P" and subj.person is not None:
                 if future is None:
-                    future = bool(_S_FUTURE.search(folded))
+                    future = bool(_FUTURE.search(folded))
                 if not future:
                     self.raced[subj.person.pid] = dist.code  # "Visser reed een razendsnelle 3.000 meter"
             cg = _gender_of(clause)
@@ -753,7 +745,7 @@ class Engine:
                 hits = []
             else:
                 if future is None:
-                    future = bool(_S_FUTURE.search(folded))
+                    future = bool(_FUTURE.search(folded))
                 hits = [] if future and not _S_WON.search(clause) else find_ranks(clause)
             # "als ze de eerste positie had vastgehouden, was zij wereldkampioene geworden": what did not happen
             if counterfactual and hits and _S_THEN_WAS.match(clause):
@@ -959,7 +951,7 @@ class Engine:
             main = [d for d in dists if tok_of.get(id(d), "") in main_dists]
             dists = main if len({d.code for d in main}) == 1 else []
         if dists and future is None:
-            future = bool(_S_FUTURE.search(folded))
+            future = bool(_FUTURE.search(folded))
         if dists and not future:
             last = dists[-1]
             self.section.ambiguous = False
@@ -1045,7 +1037,7 @@ class Engine:
             if pron is not None and pron.start() < mstart:
                 break
             return index[m.group()]
-        np = _A_DEMONYM_NP.search(clause, 0, 40)  # endpos: the same as searching clause[:40]
+        np = _DEMONYM_NP.search(clause, 0, 40)  # endpos: the same as searching clause[:40]
         if np and _A_DE_HET_LEAD.match(clause):
             # "de Noorse schaatsster" / "de Rus denderde": the demonym is the second word or the first
             dm = demonym(np.group(2)) if np.group(2) else demonym(np.group(1))
@@ -1055,7 +1047,7 @@ class Engine:
                 person = self._by_country(dm[0])
                 if person is not None:
                     return self._ent_for(person)
-        team_m = _A_TEAM_WORDS.search(clause)
+        team_m = _TEAM_WORDS.search(clause)
         if team_m:
             word = team_m.group(0)
             ioc = "NED" if "nederlandse" in word or "oranje" in word else None
@@ -1075,7 +1067,7 @@ class Engine:
             return self.last_group[0]
         if self.focus is not None and _ROLE_NP.search(clause):
             return self._ent_for(self.focus)
-        if pron is not None and _A_PRONOUN_SUBJ.search(clause):  # its pronoun is one `pron` would have found
+        if pron is not None and _PRONOUN_SUBJ.search(clause):  # its pronoun is one `pron` would have found
             if self.sentence_subject is not None and self.sentence_subject.kind == "P":
                 return self.sentence_subject
             if self.focus is not None:
@@ -1125,7 +1117,7 @@ class Engine:
         for m in (_A_DIST_WORD.finditer(clause) if "D" in clause else ()):
             # every branch of _NOT_RACE_DIST ends in whitespace before `$`; endpos searches the slice
             mstart = m.start()
-            if mstart and clause[mstart - 1].isspace() and _A_NOT_RACE_DIST.search(clause, 0, mstart):
+            if mstart and clause[mstart - 1].isspace() and _NOT_RACE_DIST.search(clause, 0, mstart):
                 continue
             inside.append(index[m.group()])
         if inside:
@@ -1239,7 +1231,7 @@ class Engine:
             if ent.kind == "P":
                 # skaters as the subject of a team result: their country's team, with them as members
                 members = tuple(p for p in self._list_from(clause, ent, index))  # type: ignore[assignment]
-                if len(members) < 2 and not _A_TEAM_WORDS.search(clause):
+                if len(members) < 2 and not _TEAM_WORDS.search(clause):
                     return  # one skater with a rank in a team context: not a team result we can trust
                 ioc = _team_country(members, None, self._dutch)
                 person = None
@@ -1649,12 +1641,13 @@ _A_PAST_LEAD = re.compile(r"^(?:en\s+)?[a-z]{3,}(?:de|te|den|ten)\b")
 _A_ADJ_LEAD = re.compile(r"^(?:en\s+)?(?:" + ORD + r"|beide|andere|halve|hele|goede|"
                          r"laatste|snelste|beste|sterkste)\b")
 _A_PRONOUN = re.compile(r"(?:h(?<!\wh)ij|z(?<!\wz)ij|z(?<!\wz)e)\b")  # \b(?:hij|zij|ze)\b
-# _PRONOUN_SUBJ with its lookbehinds moved past the pronoun's first letter (the same matches)
-_A_PRONOUN_SUBJ = re.compile("(?:" + "|".join(
+# a subject pronoun not after a preposition: r"(?<!\bmet )...(?<!\bop )\b(?:hij|zij|ze)\b" with its lookbehinds
+# moved past the pronoun's first letter, so the pattern starts with literals
+_PRONOUN_SUBJ = re.compile("(?:" + "|".join(
     w[0] + "".join(r"(?<!\b" + prep + " " + w[0] + ")" for prep in ("met", "van", "voor", "dan", "achter", "op")) +
     r"(?<!\w" + w[0] + ")" + w[1:] for w in ("hij", "zij", "ze")) + r")\b")
 _A_LISTED_BEFORE = re.compile(r"[PC]\d+\s*(?:,|\ben\b)\s*(?:de\s+)?$")
-_A_DEMONYM_NP = re.compile(r"(?:d(?<!\wd)e|h(?<!\wh)et)\s+([\w-]+)(?:\s+([\w-]+))?")  # _DEMONYM_NP
+_DEMONYM_NP = re.compile(r"(?:d(?<!\wd)e|h(?<!\wh)et)\s+([\w-]+)(?:\s+([\w-]+))?")  # \b(?:de|het)\s+...
 _A_DE_HET_LEAD = re.compile(r"^(?:(?:\w+\s+){0,4}?)(?:de|het)\s")
 _A_DE_X_VERB_LEAD = re.compile(r"^(?:\w+\s+){0,3}?de\s+[\w-]+\s+"
                                r"(?:won|werd|was|klokte|reed|pakte|"
@@ -1681,18 +1674,17 @@ def _a_literal_first(words: tuple[str, ...], tail: str) -> str:
     return "|".join(w[0] + r"(?<!\w" + w[0] + ")" + w[1:] + tail for w in words)
 
 
-# Literal-first copies of shared patterns (_NOT_RACE_DIST, _TEAM_WORDS, _DEMONYM_NP, _PRONOUN_SUBJ):
-# an edit to one of those must be made to its copy here too.
-# _NOT_RACE_DIST for a yes/no search: each branch spelled out with its leading word first (same matches)
-_A_NOT_RACE_DIST = re.compile("(?:" + "|".join((
+# Words before a distance that make it not a race result ("voor de 500 meter", "focussen op de 1500 meter"),
+# each branch "\b<word>..." spelled with its leading word first (see _a_literal_first)
+_NOT_RACE_DIST = re.compile("(?:" + "|".join((
     _a_literal_first(("vlak",), r"\s+(?:voor|na|voorafgaand aan|na afloop van)\s+de\s+(?:\w+\s+)?"),
     _a_literal_first(("voor", "na", "voorafgaand aan", "na afloop van"), r"\s+de\s+(?:\w+\s+)?"),
     _a_literal_first(("richten", "concentreren", "focussen", "voorbereiding", "voorbereiden"),
                      r"\s+(?:\w+\s+)?op\s+de\s+"),
     _a_literal_first(("revanche", "gebrand", "klaar", "op weg", "ambities?", "doel"), r"\s+(?:\w+\s+){0,2}?op\s+de\s+"),
     _a_literal_first(("afzien",), r"\s+van\s+de\s+"))) + ")$")
-# _TEAM_WORDS with its branches spelled literal first (the same matches, in the same order)
-_A_TEAM_WORDS = re.compile(_a_literal_first(("de", "het"), r"\s+(?:nederlandse|japanse|canadese|noorse|amerikaanse|"
+# a national team as a noun phrase ("de Nederlandse vrouwen", "het Oranje-kwartet"), spelled literal first
+_TEAM_WORDS = re.compile(_a_literal_first(("de", "het"), r"\s+(?:nederlandse|japanse|canadese|noorse|amerikaanse|"
                                             r"chinese|koreaanse|zuid-koreaanse|russische|duitse|italiaanse|poolse)\s+"
                                             r"(?:vrouwen|mannen|dames|heren|ploeg|team|trio|kwartet|ploegachtervolgsters|"
                                             r"ploegachtervolgers|aflossingsploeg|sprinters|sprintsters|equipe|formatie|"
@@ -1745,10 +1737,6 @@ _NOT_PEOPLE = frozenset({"olympic oval", "utah olympic oval", "olympisch stadion
                          "capital indoor stadium", "milano", "salt lake", "team easyjet", "team novus",
                          "team reggeborgh", "jumbo-visma", "team jumbo-visma", "brabant", "friesland"})
 
-_NOT_RACE_DIST = re.compile(r"(?:\b(?:vlak\s+)?(?:voor|na|voorafgaand aan|na afloop van)\s+de\s+(?:\w+\s+)?|"
-                            r"\b(?:richten|concentreren|focussen|voorbereiding|voorbereiden)\s+(?:\w+\s+)?op\s+de\s+|"
-                            r"\b(?:revanche|gebrand|klaar|op weg|ambities?|doel)\s+(?:\w+\s+){0,2}?op\s+de\s+|"
-                            r"\bafzien\s+van\s+de\s+)$")
 
 
 _VERBS = re.compile(r"\b(?:is|was|werd|werden|won|wint|wonnen|pakte|pakten|reed|reden|klokte|klokten|eindigde|"
