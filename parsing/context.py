@@ -342,18 +342,23 @@ def date_for_weekday(published: date | None, code: int | None) -> date | None:
     return published - timedelta(days=back)
 
 
-_YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20[0-4]\d)(?!\d|[.,]\d)")
+# r"(?<![\d.,])(19[5-9]\d|20[0-4]\d)..." with the look-behind moved past the first digit, so that the pattern opens
+# with the digits re skips ahead to instead of a look-behind tried at every position
+_YEAR = re.compile(r"(1(?<![\d.,]1)9[5-9]\d|2(?<![\d.,]2)0[0-4]\d)(?!\d|[.,]\d)")
+# History cues. The ones led by a count ("drie jaar terug") are _HISTORY_COUNTED: in the same pattern a branch
+# not led by a literal would have re try every branch at every position instead of skipping to the literals.
 _HISTORY = re.compile(literal_led_pattern(
     r"\bvorig(?:e)? (?:seizoen|jaar|week|weekend|maand|winter|keer|editie|wereldbeker)\b|\been jaar geleden\b|"
     r"\bjaar geleden\b|\bjaren geleden\b|\bdestijds\b|\bin het verleden\b|\bafgelopen (?:weekend|seizoen|jaar|maand)\b|"
     r"\beerder dit seizoen\b|\beerder deze maand\b|\bvorige maand\b|\bde laatste (?:wk|ek|spelen)\b|"
     r"\bbij de vorige\b|\bweken geleden\b|\bmaanden geleden\b|"
     r"\bin de jaren\b|\bdit seizoen al\b|\bal eens\b|\bnet als vorig\b|\bbegin dit jaar\b|\bvorige winter\b|"
-    r"\btwee keer eerder\b|\bseizoen(?:en)? geleden\b|"
-    r"\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2}) (?:jaar|jaren|seizoen|seizoenen) "
-    r"(?:terug|eerder|daarvoor)\b"
+    r"\btwee keer eerder\b|\bseizoen(?:en)? geleden\b"
 ))
-# Every branch of _HISTORY spells one of these words: without them the regex cannot match (most sentences).
+_HISTORY_COUNTED = re.compile(r"\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2}) "
+                              r"(?:jaar|jaren|seizoen|seizoenen) (?:terug|eerder|daarvoor)\b")
+# Every branch of _HISTORY and _HISTORY_COUNTED spells one of these words: without them neither can match (most
+# sentences).
 _HISTORY_WORDS = ("vorig", "geleden", "destijds", "verleden", "afgelopen", "eerder", "laatste", "jaren",
                   "dit seizoen al", "al eens", "begin dit jaar", "terug", "daarvoor")
 _VAN_BEFORE = re.compile(r"\bvan\s+$")
@@ -372,7 +377,8 @@ def is_historical(folded: str, published_year: int | None, multi_day_event: bool
     the same event at Games and championships that span weeks."""
     for word in _HISTORY_WORDS:  # a plain loop: a generator costs more than the substring tests themselves
         if word in folded:
-            if _HISTORY.search(folded):
+            if _HISTORY.search(folded) or ("terug" in folded or "eerder" in folded or "daarvoor" in folded) and \
+                    _HISTORY_COUNTED.search(folded):
                 return True
             break
     if not multi_day_event and ("week" in folded or "spelen" in folded) and _LAST_WEEK.search(folded):

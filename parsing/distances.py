@@ -9,7 +9,6 @@ marathons of a stated length). :func:`find_distance_mentions` also yields ``clas
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,41 +72,78 @@ _SPLIT_BEFORE = re.compile(r"\b(?:na|bij|vanaf|tot|halverwege|per|elke|iedere)\s
 
 _QUICK = re.compile(r"\d|[Kk]ilomet|[Mm]ass|[Pp]loeg|[Aa]chtervolg|[Ss]print|[Aa]flossing|[Rr]elay|[Kk]lassement|"
                     r"[Aa]llround|[Ee]indstand|[Ee]lfsteden|[Pp]ursuit|KILOMET|MASS|PLOEG|SPRINT|KLASSEMENT")
-# _QUICK is an alternation, tried at every position: slow. Its words, lower-cased: a text whose lower-cased form
-# holds none of them (and no digit) cannot match it, so most sentences are settled by a few substring tests.
-_QUICK_WORDS = ("kilomet", "mass", "ploeg", "achtervolg", "sprint", "aflossing", "relay", "klassement", "allround",
-                "eindstand", "elfsteden", "pursuit")
 _DIGIT = re.compile(r"\d")
 
 
-def _may_name_distance(text: str, low: str) -> bool:
-    """Exactly ``_QUICK.search(text)``, cheaply (``low`` is ``text.lower()``)."""
-    if _DIGIT.search(text):
-        return True
-    for word in _QUICK_WORDS:
-        if word in low:
-            return _QUICK.search(text) is not None
-    return False
+# Where _DISTANCE_RE can match. Each word-led alternative spells one of its words (the first item) and opens with
+# one of its leads (the second); the numeric alternatives ("unit" and "bare") open with a digit. Keep in step
+# with the alternatives: a sentence's words pick the leads worth looking for, and _DISTANCE_RE, which opens with
+# a lookbehind and so is tried at every position of a full scan, runs only where one of them opens a word.
+_WORD_LEADS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("kilomet",), tuple(_WORD_KM) + ("kilomet",)),  # word: "vijf kilometer"; kilometer
+    (("mass",), ("mass",)),  # mass
+    (("achtervolg", "pursuit"), ("ploeg", "team", "achtervolg")),  # tp
+    (("sprint",), ("team", "sprint", "klassement")),  # ts; sprint
+    (("aflossing", "relay"), ("gemengde", "aflossing", "mixed", "relay")),  # relay
+    (("allround",), ("allround", "klassement")),  # allround
+    (("klassement", "eindstand"), ("eind", "klassement")),  # classif
+    (("elfsteden",), ("alternatieve", "elfsteden")),  # elfsteden
+)
+# Where a numeric alternative can match: a digit that opens a word (_DISTANCE_RE's lookbehind, after the digit so
+# that re finds digits with a fast scan), then either a unit ahead ("unit": more digits, dots or commas, spacing,
+# then "k" or "m") or the start of one of "bare"'s numbers (500, 1000, 1500, 3000, 5000, 10000, dotted or not).
+_DIGIT_LEAD = re.compile(r"\d(?<![\w.,]\d)(?=[\d.,]*\s?-?\s?[km]|(?<=5)00|(?<=1)\.?[05]00|(?<=1)0\.?000|(?<=[35])\.?000)")
+# The same for an ASCII text, where \d is [0-9]: re tests a range faster than the Unicode digit category.
+_DIGIT_LEAD_ASCII = re.compile(
+    r"[0-9](?<![\w.,][0-9])(?=[0-9.,]*\s?-?\s?[km]|(?<=5)00|(?<=1)\.?[05]00|(?<=1)0\.?000|(?<=[35])\.?000)")
+# every word of _WORD_LEADS: a text holding none of them can match only at a digit
+_WORDS = tuple(word for words, _leads in _WORD_LEADS for word in words)
+_LEAD_SCANS: dict[int, re.Pattern[str]] = {}  # keyed on the set of _WORD_LEADS entries, as bits
 
 
-# Every alternative of _DISTANCE_RE spells a word of _QUICK_WORDS except the two numeric ones ("unit" and
-# "bare"), which open with a digit. Without such a word, _DISTANCE_RE can match only at a digit that opens a
-# word: this pattern finds those (the class first, so re scans for it in C; the lookbehind then looks at the
-# character before the digit, as _DISTANCE_RE's own does).
-_DIGIT_LEAD = re.compile(r"\d(?<![\w.,]\d)")
+def _lead_scan(low: str) -> re.Pattern[str]:
+    """Finds where a word-led alternative whose words ``low`` holds may start: at one of its leads, opening a word
+    (as _DISTANCE_RE's lookbehind sees a word start)."""
+    key = 0
+    for i, (words, _leads) in enumerate(_WORD_LEADS):
+        for word in words:
+            if word in low:
+                key |= 1 << i
+                break
+    scan = _LEAD_SCANS.get(key)
+    if scan is None:
+        leads = {lead for i, (_words, leads) in enumerate(_WORD_LEADS) if key >> i & 1 for lead in leads}
+        scan = _LEAD_SCANS[key] = re.compile(
+            "|".join(rf"{lead}(?<![\w.,]{lead})" for lead in sorted(leads, key=lambda lead: (-len(lead), lead))))
+    return scan
 
 
-def _digit_led_matches(low: str) -> Iterator[re.Match[str]]:
-    """``_DISTANCE_RE.finditer(low)`` for a ``low`` holding no word of _QUICK_WORDS."""
-    pos = 0
-    while (lead := _DIGIT_LEAD.search(low, pos)) is not None:
-        start = lead.start()
-        m = _DISTANCE_RE.match(low, start)  # its lookbehind still sees the text before ``start``
+def _distance_matches(low: str, digit_lead: re.Pattern[str], digit: re.Match[str] | None,
+                      lead_scan: re.Pattern[str] | None) -> list[re.Match[str]]:
+    """``list(_DISTANCE_RE.finditer(low))`` when every match starts where ``digit_lead`` (_DIGIT_LEAD or its
+    ASCII form; first found at ``digit``) or ``lead_scan`` finds one."""
+    out: list[re.Match[str]] = []
+    match = _DISTANCE_RE.match
+    digit_search = digit_lead.search
+    none = len(low)  # no match starts at the end: every alternative consumes
+    # the first place at or after ``pos`` that each scan finds: the nearer one is where a match may start next
+    digit_at = none if digit is None else digit.start()
+    word = None if lead_scan is None else lead_scan.search(low)
+    word_at = none if word is None else word.start()
+    while (start := digit_at if digit_at < word_at else word_at) != none:
+        m = match(low, start)  # its lookbehind still sees the text before ``start``
         if m is None:
             pos = start + 1
         else:
-            yield m
+            out.append(m)
             pos = m.end()  # never empty: every alternative consumes
+        if digit_at < pos:
+            digit = digit_search(low, pos)
+            digit_at = none if digit is None else digit.start()
+        if word_at < pos:
+            word = lead_scan.search(low, pos)  # type: ignore[union-attr]  # word_at < none: there is a scan
+            word_at = none if word is None else word.start()
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,18 +205,22 @@ def mention_tuples(text: str, low: str | None = None) -> list[tuple[int, int, st
         return out
     if low is None:
         low = text.lower()
-    # _may_name_distance, inlined: whether a word of _QUICK_WORDS occurs also picks the scan below
-    has_word = False
-    for word in _QUICK_WORDS:
+    lead_scan: re.Pattern[str] | None = None
+    for word in _WORDS:  # a plain loop: a generator costs more than the substring tests themselves
         if word in low:
-            has_word = True
+            # a text without digits needs _QUICK.search(text) too (and a match needs a lead then)
+            if _DIGIT.search(text) is None and _QUICK.search(text) is None:
+                return out
+            lead_scan = _lead_scan(low)
             break
-    if _DIGIT.search(text) is None and not (has_word and _QUICK.search(text)):
-        return out
     if len(low) != len(text):  # a few characters change length when lower-cased; offsets must hold
-        # (a _QUICK_WORDS word in this text is also one in text.lower(): has_word stays right)
+        # (a word found in text.lower() may be gone here, never the reverse: the leads stay a superset)
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    for m in _DISTANCE_RE.finditer(low) if has_word else _digit_led_matches(low):
+    digit_lead = _DIGIT_LEAD_ASCII if low.isascii() else _DIGIT_LEAD
+    digit = digit_lead.search(low)
+    if digit is None and lead_scan is None:  # most sentences: no match can start anywhere
+        return out
+    for m in _distance_matches(low, digit_lead, digit, lead_scan):
         kind = m.lastgroup
         m_start = m.start()
         code: str | None = None

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from operator import attrgetter
 
 from parsing import context as ctx
-from parsing.fastre import WordGate
+from parsing.fastre import WordGate, literal_led_pattern
 from parsing.lexicon import (
     COUNTRY_NOUN_RE,
     country_name_en,
@@ -28,7 +28,7 @@ from parsing.lexicon import (
 )
 from parsing.model import TEAM_DISTANCES, Placing, Race
 from parsing.names import Person, Registry, candidate_spans
-from parsing.ranks import BLOCK_RE, ORD, STANDINGS_RE, RankHit, find_ranks, ordinal_value
+from parsing.ranks import BLOCK_RE, ORD, RankHit, find_ranks, ordinal_value, standings_in
 from parsing.text import fold
 from parsing.times import find_margins, find_times
 
@@ -233,8 +233,6 @@ _ROLE_NP = re.compile(r"^(?:(?:[\w-]+\s+){0,8}?)(?:de|het)\s+(?:[\w'-]+\s+){0,2}
 # engine try every position of the sentence); _clauses() widens each match over it instead.
 _SPLIT_CLAUSE = re.compile(r"(?:,(?!\d)|;|:(?!\s*(?:T\d+(?:\s+(?:tegen|om)\s+T\d+)?|goud|zilver|brons)\s*$)|\s-\s|(?<!alleen )\bmaar\b|\bwant\b|(?=\b(?:terwijl|waarna|waarop|toen|nadat|omdat|"
                            r"hoewel|totdat|zodat|voordat|doordat)\b))\s*")
-_SPLIT_LITERAL = re.compile(r",|;|:|-|maar|want|terwijl|waarna|waarop|toen|nadat|omdat|hoewel|totdat|zodat|voordat|"
-                            r"doordat")
 _FEMALE_WORDS = WordGate(re.compile(r"\b(?:schaatsster|shorttrackster|kampioene|wereldkampioene|landgenote|winnares|"
                            r"sprintster|friezin|titelhoudster|debutante|concurrente|russin|ploeggenote|"
                            r"schaatsters)\b"),
@@ -255,7 +253,7 @@ _FUTURE = WordGate(re.compile(r"\bvolgend(?:e)?\s+(?:jaar|seizoen|week|weekend|m
                      r"\bstaan\b.*\bop het programma|\bmorgen\b|\bkomend(?:e)?\b|\bvolgende\b"),
                    words=("volgend", "kan", "kunnen", "zal", "zullen", "wil", "hoopt", "gaat", "staa", "morgen",
                           "komend"))
-_DUTCH_CONTEXT = re.compile(r"\bnederland|\boranje|\bteamnl\b")
+_DUTCH_CONTEXT = re.compile(literal_led_pattern(r"\bnederland|\boranje|\bteamnl\b"))
 _COUNTERFACTUAL_IF = re.compile(r"(?:en\s+)?(?:als|indien)\s+(?:hij|zij|ze|[PC]\d+)\b.*\b(?:had|hadden|was|waren)\s+\w+$")
 _NOW = re.compile(r"\b(?:nu|vandaag|ditmaal|deze keer|dit keer)\b")
 _THOUSANDTHS = re.compile(r"[.,]\d{3}(?!\d)")
@@ -279,27 +277,29 @@ _S_LIKE_DAY = re.compile(r"\b(?:net als|zoals|evenals)\s+(?:op\s+)?(?:maandag|di
 _S_RELATIVE = re.compile(r"(?:die|dat)\b")
 _S_LEAD_NOUN = re.compile(r"(?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+")
 _S_WHERE_WHEN = re.compile(r"(?:waar|toen)\b")
-_S_DIST_TOKEN = re.compile(r"\bD\d+\b")
-_S_DIST_START = re.compile(r"\bD\d+")
-_S_TIME_START = re.compile(r"\bT\d+")
-_S_TIME_TOKEN = re.compile(r"\bT\d+\b")
-_S_WON = re.compile(r"\b(?:won|werd|pakte)\b")
+# The patterns below lead with their literal: "T(?<!\wT)" is r"\bT" (and fastre.literal_led the same for words),
+# the same matches, but re skips ahead to the literal instead of trying every position.
+_S_DIST_TOKEN = re.compile(r"D(?<!\wD)\d+\b")
+_S_DIST_START = re.compile(r"D(?<!\wD)\d+")
+_S_TIME_START = re.compile(r"T(?<!\wT)\d+")
+_S_TIME_TOKEN = re.compile(r"T(?<!\wT)\d+\b")
+_S_WON = re.compile(literal_led_pattern(r"\b(?:won|werd|pakte)\b"))
 _S_THEN_WAS = re.compile(r"(?:dan\s+)?(?:was|waren|had|hadden|zou|zouden)\b")
 # every _COUNTERFACTUAL_IF match opens with one of these
 _S_IF_STARTS = ("en", "als", "indien")
-_S_TITLE_WON = re.compile(
+_S_TITLE_WON = re.compile(literal_led_pattern(
     r"\b(?:veroverde|verovert|veroverd|greep|grijpt|gegrepen|pakte|pakt|gepakt|prolongeerde|"
     r"heroverde|won|wint|gewonnen|behaalde)\s+(?:[\w-]+\s+){0,4}?(D\d+)|"
     r"\b(?:heeft|hebben|had)\s+(?:[\w-]+\s+){0,5}?(D\d+)\s+(?:[\w-]+\s+){0,3}?(?:veroverd|gepakt|"
     r"gewonnen|gegrepen|behaald|geprolongeerd|opgeeist)\b|"
     # "verzekerde zich (als eerste ...) van de wereldtitel overall"
-    r"\bverzeker(?:de|t|den)\s+(?:\w+\s+)?zich\s+(?:[\w-]+\s+){0,8}?van\s+(?:de|het)\s+(D\d+)")
-_S_SAME_TIME = re.compile(r"\bdezelfde tijd\b|\b(?:allebei|beiden|beide)\s+T\d+")
-_S_SHARED = re.compile(r"\b(?:deelden|deelde|gedeelde)\b")  # each spells "deel"
-_S_BOTH_DISTS = re.compile(r"\bbeide\s+D\d+")
+    r"\bverzeker(?:de|t|den)\s+(?:\w+\s+)?zich\s+(?:[\w-]+\s+){0,8}?van\s+(?:de|het)\s+(D\d+)"))
+_S_SAME_TIME = re.compile(literal_led_pattern(r"\bdezelfde tijd\b|\b(?:allebei|beiden|beide)\s+T\d+"))
+_S_SHARED = re.compile(literal_led_pattern(r"\b(?:deelden|deelde|gedeelde)\b"))  # each spells "deel"
+_S_BOTH_DISTS = re.compile(literal_led_pattern(r"\bbeide\s+D\d+"))
 _S_TEAM_LIST = re.compile(r"^(?:(?:\w+\s+){0,3}?)((?:P\d+)(?:\s*,\s*P\d+)*\s+en\s+P\d+)\b")
 _S_PERSON_TOKEN = re.compile(r"P\d+")
-_S_DUEL = re.compile(r"\b(T\d+)\s+(?:tegen|om)\s+(T\d+)\b")
+_S_DUEL = re.compile(r"(T(?<!\wT)\d+)\s+(?:tegen|om)\s+(T\d+)\b")
 _S_TIME_IN_PARENS = re.compile(r"([PC]\d+)\s+\((T\d+)\)")
 _S_ALREADY = re.compile(r"\b(?:al|eerder|ook al)\b")
 _S_DAY_OPENING = re.compile(r"^\W*(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|eergisteren)")
@@ -309,8 +309,41 @@ _S_TITLE_CODES = ("allround_classification", "sprint_classification")
 _S_FACT_WORDS = ("gewonnen", "veroverd", "gepakt", "ploeg", "oranje", "kampioen", "titel")
 _S_FACT_STARTS = re.compile(r"\b(?:(?:hij|zij|ze|naam|tijd|reed|nummer)\b|w[oi]n|werd|goud|zilver|brons|podium|"
                             r"snelste|beste|sterkste|zege|eindigde|plaats|klokte)")
-# the list words _special reads, besides the substrings "respectievelijk", "(" and "kampioen"
-_S_HINT_WORDS = re.compile(r"\b(?:en|voor|achter)\b")
+# the list words _special reads, besides the substrings "respectievelijk", "(" and "kampioen": r"\b(?:en|voor|achter)\b"
+# as one pattern per word, each led by its literal (re then skips ahead to it instead of trying every position)
+_S_HINT_EN = re.compile(r"en(?<!\wen)\b")
+_S_HINT_VOOR = re.compile(r"voor(?<!\wvoor)\b")
+_S_HINT_ACHTER = re.compile(r"achter(?<!\wachter)\b")
+# Where a clause delimiter (_SPLIT_CLAUSE) may start: the literals each of its branches opens with, each with the
+# context its branch needs around it (a word boundary before and after a word, no digit after a comma, whitespace
+# around a dash, whose branch starts one character before it). The literals in between could never delimit.
+_S_SPLIT_LITERAL = re.compile(r",(?!\d)|;|:|-(?<=\s-)(?=\s)|" + "|".join(
+    w + r"(?<!\w" + w + r")\b" for w in ("maar", "want", "terwijl", "waarna", "waarop", "toen", "nadat", "omdat",
+                                           "hoewel", "totdat", "zodat", "voordat", "doordat")))
+# _S_SPLIT_LITERAL without its words, for a text that holds none: its first characters are rare, those of the
+# words are not
+_S_SPLIT_PUNCT = re.compile(r",(?!\d)|;|:|-(?<=\s-)(?=\s)")
+# Words before a distance that make it not a race result ("voor de 500 meter", "focussen op de 1500 meter"): the
+# text before the distance ends in one of
+#   \b(?:vlak\s+)?(?:voor|na|voorafgaand aan|na afloop van)\s+de\s+(?:\w+\s+)?$
+#   \b(?:richten|concentreren|focussen|voorbereiding|voorbereiden)\s+(?:\w+\s+)?op\s+de\s+$
+#   \b(?:revanche|gebrand|klaar|op weg|ambities?|doel)\s+(?:\w+\s+){0,2}?op\s+de\s+$
+#   \bafzien\s+van\s+de\s+$
+# Searching for them tries every position of that text. _S_NOT_RACE_REV is the same language written backwards
+# ("ed" is "de", "kalv" is "vlak"; the word boundary before the first word becomes "no word character after it"):
+# it is matched once, at the start of the reversed text.
+_S_NOT_RACE_DE = ("voor", "na", "voorafgaand aan", "na afloop van")
+_S_NOT_RACE_AIM = ("richten", "concentreren", "focussen", "voorbereiding", "voorbereiden")
+_S_NOT_RACE_AIM_FAR = ("revanche", "gebrand", "klaar", "op weg", "ambitie", "ambities", "doel")
+_S_NOT_RACE_REV = re.compile(
+    r"\s+(?:(?:\w+\s+)?ed\s+(?:" + "|".join(w[::-1] for w in _S_NOT_RACE_DE) + r")(?:\s+kalv)?|"
+    r"ed\s+po\s+(?:(?:\w+\s+)?(?:" + "|".join(w[::-1] for w in _S_NOT_RACE_AIM) + r")|"
+    r"(?:\w+\s+){0,2}(?:" + "|".join(w[::-1] for w in _S_NOT_RACE_AIM_FAR) + r"))|"
+    r"ed\s+nav\s+neizfa)(?!\w)")
+# every _NP_LEAD match opens with one of these words
+_S_NP_LEAD_STARTS = ("de", "het", "bij", "op", "in", "met", "na", "over")
+# r"\sen\s" led by its literal, so that re skips ahead to each "en" (the same yes/no answer)
+_S_EN_WORD = re.compile(r"en(?<=\sen)\s")
 
 # Compiled once (the _re_search helpers look the pattern up again on every call).
 _E_NOUN_END = re.compile(r"(?:teit|heid|schap|isme|spelen|ploeg|kwartet|trio|team|equipe|bond|ers|ijs)$")
@@ -597,13 +630,16 @@ class Engine:
                         "elfsteden" not in folded[e.start:e.end]:
                     self.section_km.setdefault(self.section_idx, set()).add(e.code)
         # -- sentence context
-        gender = _gender_of(folded)
-        dm = _DIVISION.search(folded) if "-" in folded else None
+        # _gender_of's own gate, ahead of its cache (a sentence recurs rarely: a miss costs more than the gate)
+        gender = _gender_of(folded) if "mannen" in folded or "vrouwen" in folded or "dames" in folded or \
+            "heren" in folded else None
+        dm = _DIVISION.search(folded) if "a-" in folded or "b-" in folded else None
         if dm and dm.group(1) == "b":
             self.section.division = "B"
         if gender and not headline:
             self.section.gender = gender
-        self._pronoun_gender(folded)
+        if self.focus is not None:  # (_pronoun_gender votes for the focus only)
+            self._pronoun_gender(folded)
         if not headline:
             fw = _FEMALE_WORDS.search(folded)
             if fw:
@@ -620,23 +656,25 @@ class Engine:
         # _special only places skater and country tokens; it needs a list word
         special = ("P" in masked or "C" in masked) and (
             " en " in masked or "respectievelijk" in masked or "(" in masked or "kampioen" in masked or
-            bool(_S_HINT_WORDS.search(masked)))
+            bool(_S_HINT_EN.search(masked) or "voor" in masked and _S_HINT_VOOR.search(masked) or
+                 "achter" in masked and _S_HINT_ACHTER.search(masked)))
         # The context below only matters to clauses, to the list reader and to distances named: a sentence
         # with none of them (a quote, a scene) skips it. Every value is a pure function of the sentence.
         standings_sent = False
         if clauses or special:
             # (_classification_ok is False whenever this holds: World Cup standings or a negated standing)
-            standings_sent = self.doc.competition == "world_cup" and bool(STANDINGS_RE.search(folded)) or \
+            standings_sent = self.doc.competition == "world_cup" and standings_in(folded) or \
                 bool(_neg_standing(folded))
             special = special and (not standings_sent or "respectievelijk" in masked)
         olympics = self.doc.competition in ("olympics",)
         hist = False
         future: bool | None = None  # a future cue ("volgend seizoen", "morgen"): looked for when first needed
         if clauses or special or dists:
-            year_free = _strip_sinds(folded)
-            if _like_words(year_free):
+            year_free = _strip_sinds(folded) if "sinds" in folded else folded  # (its own gate, without the call)
+            # (each substitution only when its pattern's words occur: a year or "vorig")
+            if _like_words(year_free) and ("19" in year_free or "20" in year_free or "vorig" in year_free):
                 year_free = _S_LIKE_YEAR.sub(" ", year_free)
-            if "record" in folded or "toptijd" in folded:
+            if ("record" in folded or "toptijd" in folded) and ("19" in year_free or "20" in year_free):
                 year_free = _S_RECORD_YEAR.sub(" ", year_free)
             hist = ctx.is_historical(year_free, self.doc.published_year, olympics)
         consumed: set[int] = set()
@@ -667,8 +705,9 @@ class Engine:
         several_dists = len(dists) > 1 and len({d.code for d in dists}) > 1
         n_clauses = len(clauses)
         for ci, (cstart, clause) in enumerate(clauses):
-            clause_day = ctx.weekday_of(clause)
-            if _like_words(clause) and _S_LIKE_DAY.search(clause):
+            # weekday_of's own gate ahead of the call (most clauses name no day), and _like_words inlined
+            clause_day = ctx.weekday_of(clause) if "dag" in clause or "gister" in clause else None
+            if "als" in clause and _S_LIKE_DAY.search(clause):
                 pass
             elif clause_day is not None:
                 when = ctx.date_for_weekday(self.doc.published, clause_day)
@@ -708,7 +747,8 @@ class Engine:
             if not clause_hist and "D" in clause:
                 dist_toks = _S_DIST_TOKEN.findall(clause)
                 live_dists.update(dist_toks)
-                if not appositive and not relative and clause_day is None and not _S_WHERE_WHEN.match(clause):
+                if not appositive and not relative and clause_day is None and \
+                        not (clause.startswith(("waar", "toen")) and _S_WHERE_WHEN.match(clause)):
                     main_dists.update(dist_toks)
             dist = self._distance_for(clause, index, earlier, subj, several_dists)
             if dist is not None and not relative and not appositive:
@@ -721,7 +761,8 @@ class Engine:
                     future = bool(_FUTURE.search(folded))
                 if not future:
                     self.raced[subj.person.pid] = dist.code  # "Visser reed een razendsnelle 3.000 meter"
-            cg = _gender_of(clause)
+            cg = _gender_of(clause) if "mannen" in clause or "vrouwen" in clause or "dames" in clause or \
+                "heren" in clause else None  # _gender_of's own gate, ahead of its cache
             if isinstance(dist, Ent) and dist.demonym_gender == "mixed":
                 cg = "mixed"
             if cg:
@@ -751,10 +792,10 @@ class Engine:
             if counterfactual and hits and _S_THEN_WAS.match(clause):
                 hits = []
             counterfactual = clause.startswith(_S_IF_STARTS) and bool(_COUNTERFACTUAL_IF.match(clause))
-            if hits and ("respectievelijk" in clause or _EN_WORD.search(clause) and _ORD_PAIR.search(clause)):
+            if hits and ("respectievelijk" in clause or _S_EN_WORD.search(clause) and _ORD_PAIR.search(clause)):
                 hits = []  # ordinal lists belong to the list reader (_special)
             if standings_sent:
-                if STANDINGS_RE.search(clause) or _neg_standing(clause) or \
+                if standings_in(clause) or _neg_standing(clause) or \
                         standings and not ("T" in clause and _S_TIME_START.search(clause)):
                     standings = True
                     hits = []
@@ -778,7 +819,8 @@ class Engine:
                         blocked = bool(BLOCK_RE.search(clause))
                     if not blocked:
                         hits = [RankHit(title_m.start(), title_m.end(), 1, "title")]
-            group = _group_at(clause, index)
+            # (a group is of skater tokens, its pattern anchored at the start: "P0 en P1 ...", "ook P0, ...")
+            group = _group_at(clause, index) if "P" in clause and clause.startswith(("P", "ook")) else None
             if group:
                 self.last_group = group
                 if key is not None and _S_SAME_TIME.search(clause):
@@ -881,7 +923,7 @@ class Engine:
                         self._note_time(key, subj, t1.value, "precise" in t1.tag)
                         self._note_time(key, other, t2.value, "precise" in t2.tag)
                 # plain time statements: "De Nederlander reed in Thialf 6.12,17"
-                if subj is not None and not standings:
+                if subj is not None and not standings and "T" in clause:  # (_time_in reads T tokens only)
                     t = self._time_in(clause, index, subj)
                     if t is not None and subj.kind in "PC":
                         self._note_time(key, subj, t)
@@ -889,7 +931,8 @@ class Engine:
                     ent, tm = index[m.group(1)], index[m.group(2)]
                     if "record" not in tm.tag:
                         self._note_time(key, ent, tm.value)
-                self._margins(clause, index, subj, key)
+                if "M" in clause:  # (_margins reads M tokens only)
+                    self._margins(clause, index, subj, key)
             if subj is not None and not (appositive and prev_subject is not None):  # an aside keeps the subject
                 prev_subject = subj
                 if sentence_subject is None:
@@ -912,7 +955,7 @@ class Engine:
             kept = []
             for d in dists:
                 tok = tok_of.get(id(d), "")
-                if not _NOT_RACE_DIST.search(masked[:masked.find(tok) if tok else 0]):
+                if not _S_NOT_RACE_REV.match(masked[:masked.find(tok) if tok else 0][::-1]):
                     kept.append(d)
             dists = kept
         # whether dated placings were mentioned in passing; only they need to know
@@ -1008,7 +1051,7 @@ class Engine:
         if ci > 0 and prev is not None and (_A_VERB_LEAD.match(clause) or _A_PAST_LEAD.match(clause) and
                                             not _A_ADJ_LEAD.match(clause)):
             return prev
-        lead = _NP_LEAD.match(clause)
+        lead = _NP_LEAD.match(clause) if clause.startswith(_S_NP_LEAD_STARTS) else None
         if lead:
             head = lead.group(1).split()[-1]
             dm = demonym(head)
@@ -1047,7 +1090,8 @@ class Engine:
                 person = self._by_country(dm[0])
                 if person is not None:
                     return self._ent_for(person)
-        team_m = _TEAM_WORDS.search(clause)
+        # every demonym _TEAM_WORDS names but "russische" spells "se"
+        team_m = _TEAM_WORDS.search(clause) if "se" in clause or "russische" in clause or "oranje" in clause else None
         if team_m:
             word = team_m.group(0)
             ioc = "NED" if "nederlandse" in word or "oranje" in word else None
@@ -1115,9 +1159,9 @@ class Engine:
         earlier in the sentence, else the subject's latest race when the section is ambiguous."""
         inside = []
         for m in (_A_DIST_WORD.finditer(clause) if "D" in clause else ()):
-            # every branch of _NOT_RACE_DIST ends in whitespace before `$`; endpos searches the slice
+            # every branch of _S_NOT_RACE_REV opens with whitespace (the text before the distance ends in it)
             mstart = m.start()
-            if mstart and clause[mstart - 1].isspace() and _NOT_RACE_DIST.search(clause, 0, mstart):
+            if mstart and clause[mstart - 1].isspace() and _S_NOT_RACE_REV.match(clause[mstart - 1::-1]):
                 continue
             inside.append(index[m.group()])
         if inside:
@@ -1307,7 +1351,8 @@ class Engine:
         if key is None:
             return done
         # "A en B eindigden respectievelijk als vijfde en zevende" / "reden respectievelijk de negende en elfde tijd"
-        m = _RESPECTIVE_LIST.search(masked)
+        # (its list of tokens holds r"\s+en\s+")
+        m = _RESPECTIVE_LIST.search(masked) if _S_EN_WORD.search(masked) else None
         if m and ("respectievelijk" in m.group() or _A_LIST_VERB.search(masked[m.start():m.end() + 12]) or
                   _A_LIST_VERB_BEFORE.search(masked, 0, m.start())) \
                 and not BLOCK_RE.search(m.group()):
@@ -1674,15 +1719,6 @@ def _a_literal_first(words: tuple[str, ...], tail: str) -> str:
     return "|".join(w[0] + r"(?<!\w" + w[0] + ")" + w[1:] + tail for w in words)
 
 
-# Words before a distance that make it not a race result ("voor de 500 meter", "focussen op de 1500 meter"),
-# each branch "\b<word>..." spelled with its leading word first (see _a_literal_first)
-_NOT_RACE_DIST = re.compile("(?:" + "|".join((
-    _a_literal_first(("vlak",), r"\s+(?:voor|na|voorafgaand aan|na afloop van)\s+de\s+(?:\w+\s+)?"),
-    _a_literal_first(("voor", "na", "voorafgaand aan", "na afloop van"), r"\s+de\s+(?:\w+\s+)?"),
-    _a_literal_first(("richten", "concentreren", "focussen", "voorbereiding", "voorbereiden"),
-                     r"\s+(?:\w+\s+)?op\s+de\s+"),
-    _a_literal_first(("revanche", "gebrand", "klaar", "op weg", "ambities?", "doel"), r"\s+(?:\w+\s+){0,2}?op\s+de\s+"),
-    _a_literal_first(("afzien",), r"\s+van\s+de\s+"))) + ")$")
 # a national team as a noun phrase ("de Nederlandse vrouwen", "het Oranje-kwartet"), spelled literal first
 _TEAM_WORDS = re.compile(_a_literal_first(("de", "het"), r"\s+(?:nederlandse|japanse|canadese|noorse|amerikaanse|"
                                             r"chinese|koreaanse|zuid-koreaanse|russische|duitse|italiaanse|poolse)\s+"
@@ -1905,7 +1941,6 @@ _GAPPED_RANK = re.compile(r"^(?:(?:de|het)\s+(?:[\w-]+\s+)?)?([PC]\d+)\s+(?:als\
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
 
 
-_EN_WORD = re.compile(r"\sen\s")
 _ORD_PAIR = re.compile(r"\b(?:" + ORD + r")\b(?:\s*\(T\d+\))?\s+en\s+(?:de\s+|als\s+)?(?:" + ORD + r")\b")
 
 
@@ -1924,23 +1959,29 @@ def _clauses(masked: str) -> list[tuple[int, str]]:
         body = _A_DASH_ASIDE.sub(" ", body)
     if " en " in body and ("laatste" in body or "snelste" in body or "langzaamste" in body):
         body = _ORD_EN_SUPERLATIVE.sub(r"\1 \2", body)
-    # Every delimiter starts at one of these literals (" - " one character before its dash). The literal scan is
-    # fast, so the delimiter pattern is tried only there, in order: the matches of _SPLIT_CLAUSE.finditer(body).
+    # Every delimiter starts at one of these literals (" - " one character before its dash), in the context its
+    # branch needs. The literal scan is fast, so the delimiter pattern is tried only there, in order: the matches
+    # of _SPLIT_CLAUSE.finditer(body).
     nxt = 0  # where the next delimiter may start
-    lit = _SPLIT_LITERAL.search(body)
+    # (every word of _S_SPLIT_LITERAL spells one of these)
+    split_literal = _S_SPLIT_LITERAL if "dat" in body or "waar" in body or "maar" in body or "want" in body or \
+        "toen" in body or "terwijl" in body or "hoewel" in body else _S_SPLIT_PUNCT
+    # (and _S_SPLIT_PUNCT finds nothing in a text without its characters)
+    lit = split_literal.search(body) if split_literal is _S_SPLIT_LITERAL or "," in body or ";" in body or \
+        ":" in body or "-" in body else None
     while lit is not None:
         c = lit.start()
         m = _SPLIT_CLAUSE.match(body, c - 1) if c > nxt and body[c] == "-" else None
         if m is None:
             m = _SPLIT_CLAUSE.match(body, c)
             if m is None:
-                lit = _SPLIT_LITERAL.search(body, c + 1)
+                lit = split_literal.search(body, c + 1)
                 continue
         cut, mend = m.span()
         # an empty delimiter (before "terwijl", ...) is one no other can share its start with: each non-empty
         # branch comes before it in the pattern
         nxt = mend if mend > cut else cut + 1
-        lit = _SPLIT_LITERAL.search(body, nxt)
+        lit = split_literal.search(body, nxt)
         while cut > pos and body[cut - 1].isspace():  # str.isspace() is exactly \s
             cut -= 1
         # keep "A, B en C" lists together. The delimiter is "," exactly when the match starts with one; a
@@ -1959,7 +2000,7 @@ def _clauses(masked: str) -> list[tuple[int, str]]:
     # split "X werd tweede en Y derde" style coordinations: " en " before a new subject with its own verb
     final: list[tuple[int, str]] = []
     for start, seg in out:  # each seg is stripped and not empty
-        if not _EN_WORD.search(seg):  # every split point below is an " en "
+        if "en" not in seg or not _S_EN_WORD.search(seg):  # every split point below is an " en "
             final.append((start, seg))
             continue
         for p in _A_EN_SPLIT.split(seg):

@@ -15,7 +15,7 @@ from operator import or_
 from parsing.fastre import Gated, WordGate, literal_led_pattern
 from parsing.text import ORDINAL_WORDS, fold
 
-__all__ = ["RankHit", "find_ranks", "ORD", "ordinal_value", "BLOCK_RE", "ENT"]
+__all__ = ["RankHit", "find_ranks", "ORD", "ordinal_value", "BLOCK_RE", "ENT", "standings_in"]
 
 _ORD_WORDS = sorted({fold(w) for w in ORDINAL_WORDS}, key=len, reverse=True)
 ORD = r"(?:" + "|".join(_ORD_WORDS) + r"|\d{1,2}(?:e|ste|de))"
@@ -274,10 +274,31 @@ class _Block:
 
 
 BLOCK_RE = _Block()
-STANDINGS_RE = WordGate(re.compile(
-    r"klassement|\beindstand|\bstand\b|\beindzege|\bwereldbeker(?:klassement|stand)|"
-    r"\b(?:pakte|won|wint|veroverde|greep|wonnen|pakt)\s+(?:\w+\s+){0,3}?de\s+wereldbeker\b(?!\s*(?:in|van|op|finale)\b)"
-), words=("klassement", "stand", "eindzege", "wereldbeker"))  # every branch holds one; won/pakt are too common
+# World Cup standings rather than a race: the branches of
+#   klassement|\beindstand|\bstand\b|\beindzege|\bwereldbeker(?:klassement|stand)|
+#   \b(?:pakte|won|wint|veroverde|greep|wonnen|pakt)\s+(?:\w+\s+){0,3}?de\s+wereldbeker\b(?!\s*(?:in|van|op|finale)\b)
+# apart, each behind the word it spells (tests/parsing/test_fast_equivalents.py holds that pattern and checks
+# standings_in against it): a "klassement" anywhere is a match; the branches spelling "stand" are led by it (so
+# that re skips ahead to it, while "afstand" fails their look-behinds); the winning of the cup opens with its verb
+# (so that re skips ahead to their first letters).
+_STANDINGS_STAND = re.compile(r"stand(?<=\beindstand)|stand(?<=\bstand)\b|stand(?<=\bwereldbekerstand)")
+_STANDINGS_EINDZEGE = re.compile(r"eindzege(?<=\beindzege)")
+_STANDINGS_CUP_WON = re.compile("|".join(
+    first + r"(?<!\w" + first + ")(?:" + "|".join(rests) + r")\s+(?:\w+\s+){0,3}?de\s+wereldbeker\b"
+    r"(?!\s*(?:in|van|op|finale)\b)"
+    for first, rests in (("p", ("akte", "akt")), ("w", ("on", "int", "onnen")), ("v", ("eroverde",)), ("g", ("reep",)))))
+
+
+def standings_in(text: str) -> bool:
+    """Whether ``text`` (folded) speaks of World Cup standings: a classification, "stand", "eindzege", or
+    winning the cup itself."""
+    if "klassement" in text:
+        return True
+    if "stand" in text and _STANDINGS_STAND.search(text):
+        return True
+    if "eindzege" in text and _STANDINGS_EINDZEGE.search(text):
+        return True
+    return "wereldbeker" in text and _STANDINGS_CUP_WON.search(text) is not None
 
 
 _ANY_ORD = re.compile(r"\b" + ORD + r"\b")
