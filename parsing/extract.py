@@ -656,6 +656,7 @@ class Engine:
         # _special only places skater and country tokens; it needs a list word
         special = ("P" in masked or "C" in masked) and (
             " en " in masked or "respectievelijk" in masked or "(" in masked or "kampioen" in masked or
+            "gevolgd door" in masked or
             bool(_S_HINT_EN.search(masked) or "voor" in masked and _S_HINT_VOOR.search(masked) or
                  "achter" in masked and _S_HINT_ACHTER.search(masked)))
         # The context below only matters to clauses, to the list reader and to distances named: a sentence
@@ -1404,6 +1405,17 @@ class Engine:
                     continue
                 self._add(key, base + i, ent, None, None, gender is not None, when, hist, headline, masked, index)
                 done.add(id(ent))
+        for m in _A_WON_FOLLOWED.finditer(masked) if "gevolgd" in masked else ():
+            if blocked():
+                return done
+            if _A_RESULT_IN_GAP.search(m.group(1)) or _A_TOO_FAST.search(m.group(1)):
+                continue
+            for i, n in enumerate(_A_ENT_TOKEN.findall(m.group(2))):
+                ent = index[n]
+                if id(ent) in done:
+                    continue
+                self._add(key, 2 + i, ent, None, None, gender is not None, when, hist, headline, masked, index)
+                done.add(id(ent))
         # "Swings (tweede) en Stroetinga (derde)"
         for m in _ENT_ORD_PAREN.finditer(masked) if "(" in masked else ():
             if blocked():
@@ -1755,6 +1767,14 @@ _A_WON_BEFORE = re.compile("(?:" + _a_literal_first(("won", "wint", "zegevierde"
                            r"(?:\s+en\s+(?:de\s+[\w-]+\s+)?[PC]\d+)?)")
 _A_SILVER_END = re.compile(r"zilver\s*,?\s*(?:\w+\s+){0,3}?$")
 _A_TOO_FAST = re.compile(r"\b(?:te snel|sneller|te sterk)\b")
+# "A won de 500 meter, gevolgd door B en C": a win, then in the same sentence whom it was followed by. The gap
+# between them (group 1) is checked apart: no other result may stand in it ("won de 500 meter en werd tweede op
+# de 1000 meter, gevolgd door B" speaks of the 1000 meter).
+_A_WON_FOLLOWED = re.compile(r"\b(?:won|wint|zegevierde|gewonnen|triomfeerde)\b([^.;:()]{0,80}?),\s*"
+                             r"(?:op\s+M\d+\s+)?gevolgd\s+door\s+((?:de\s+[\w-]+\s+)?[PC]\d+"
+                             r"(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*(?:\s+en\s+(?:de\s+[\w-]+\s+)?[PC]\d+)?)")
+_A_RESULT_IN_GAP = re.compile(r"\ben\b|\b(?:werd|werden|eindigde|was|pakte|reed|klokte|finishte|kwam)\b|\b[PC]\d+\s*,|"
+                              r"\b(?:" + ORD + r")\b")
 _A_NON_DIGIT = re.compile(r"\D")
 
 

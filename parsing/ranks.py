@@ -129,8 +129,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool, tuple[tuple[str, .
                 r"medaille|plaats|tijd|[a-z]+e\b))\b(?!-)"), "ord", None, False,
      (("was", "is", "waren"),)),
     (re.compile(r"^(?:\w+\s+){0,2}?(?P<o>" + ORD + r")\s+(?:(?:in|op|bij)\s+(?:de|het)\s+[\w-]+\s+)?"
-                r"(?:werd|werden|eindigde|was|is|wordt)\b"), "ord_inv", None, True,
-     (("werd", "eindigde", "was", "is", "wordt"),)),
+                r"(?:werd|werden|eindigde|was|is|wordt|kwam|kwamen|finishte)\b"), "ord_inv", None, True,
+     (("werd", "eindigde", "was", "is", "wordt", "kwam", "finishte"),)),
     (re.compile(r"\b(?:als|op\s+de|op\s+een|met\s+de|met\s+een|naar\s+de|naar\s+een|de|een)\s+(?P<o>" + ORD +
                 r")\s+(?:plaats|plek|stek)\b"), "ord", None, False,
      (("plaats", "plek", "stek"),)),
