@@ -1190,6 +1190,8 @@ class Engine:
             if rnd is None and code == self.section.distance and when is None:
                 rnd = self.section.round
         else:
+            if self.section.ambiguous and self.doc.discipline != "marathon":
+                return None  # the sentence before named two races: which one this clause means is a guess
             code, rnd = self.section.distance, self.section.round
             if when is not None:
                 rnd = None

@@ -185,6 +185,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool, tuple[tuple[str, .
      (("die", "dat"), ("pakte", "boekte", "greep", "grepen", "behaalde", "veroverde"))),
     (re.compile(r"\b(?:werd|wordt|werden)\s+(?:\w+\s+){0,4}?(?:wereld|europees|nederlands|olympisch)\s*"
                 r"kampioen(?:e)?\b|kampioen(?:e)?\s+(?:\w+\s+){0,2}?(?:geworden|werd)\b|"
+                r"kampioen(?:e)?\s+(?:op|van)\s+de\s+D\d+\s+(?:\w+\s+)?geworden\b|"
                 r"\bkroonde\s+(?:zich|haar|hem)\s+(?:\w+\s+){0,3}?tot\s+(?:\w+\s+){0,2}?kampioen"),
      "title", 1, False,
      (("kampioen",),)),
