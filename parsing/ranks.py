@@ -73,7 +73,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool, tuple[tuple[str, .
                 r"olympische titel|allroundtitel|sprinttitel)\s+(?:\w+\s+)?(?:ging|gaat|was|is)\s+"
                 r"(?:\w+\s+){0,3}?(?:naar|voor)\b"), "goesto", 1, True,
      (_WIN_NOUN, _TO)),
-    (re.compile(r"\b(?:was|is|ging)\s+de\s+(?:zege|overwinning|winst|titel|wereldtitel)\s+(?:\w+\s+)?(?:voor|naar)\b"),
+    (re.compile(r"\b(?:was|is|ging)\s+de\s+(?:zege|overwinning|winst|titel|wereldtitel)\s+"
+                r"(?:(?:op|in|bij)\s+(?:de|het)\s+D\d+\s+|\w+\s+)?(?:voor|naar)\b"),
      "goesto", 1, True,
      (_WIN_NOUN, _TO)),
     (re.compile(r"\b(?:werd|wordt|is)\s+(?:\w+\s+){0,2}?gewonnen\s+door\b"), "goesto", 1, True,
@@ -131,6 +132,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool, tuple[tuple[str, .
     (re.compile(r"^(?:\w+\s+){0,2}?(?P<o>" + ORD + r")\s+(?:(?:in|op|bij)\s+(?:de|het)\s+[\w-]+\s+)?"
                 r"(?:werd|werden|eindigde|was|is|wordt|kwam|kwamen|finishte)\b"), "ord_inv", None, True,
      (("werd", "eindigde", "was", "is", "wordt", "kwam", "finishte"),)),
+    # perfect tense, verb last: "is op de 10.000 meter als vierde geëindigd", "is zevende geworden"
+    (re.compile(r"\b(?:is|zijn)\s+(?:[\w-]+\s+){0,10}?(?:als\s+)?(?P<o>" + ORD + r")\s+(?:geeindigd|gefinisht|geworden)\b"),
+     "ord", None, False,
+     (("is", "zijn"), ("geeindigd", "gefinisht", "geworden"))),
     (re.compile(r"\b(?:als|op\s+de|op\s+een|met\s+de|met\s+een|naar\s+de|naar\s+een|de|een)\s+(?P<o>" + ORD +
                 r")\s+(?:plaats|plek|stek)\b"), "ord", None, False,
      (("plaats", "plek", "stek"),)),
