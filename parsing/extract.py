@@ -1737,7 +1737,8 @@ def _a_literal_first(words: tuple[str, ...], tail: str) -> str:
 _TEAM_WORDS = re.compile(_a_literal_first(("de", "het"), r"\s+(?:nederlandse|japanse|canadese|noorse|amerikaanse|"
                                             r"chinese|koreaanse|zuid-koreaanse|russische|duitse|italiaanse|poolse)\s+"
                                             r"(?:vrouwen|mannen|dames|heren|ploeg|team|trio|kwartet|ploegachtervolgsters|"
-                                            r"ploegachtervolgers|aflossingsploeg|sprinters|sprintsters|equipe|formatie|"
+                                            r"ploegachtervolgers|aflossingsploeg|sprinters|sprintsters|equipe|formatie|shorttrackvrouwen|"
+                                            r"shorttrackmannen|shorttrackers|shorttracksters|vrouwenploeg|mannenploeg|"
                                             r"ploeggenoten)\b") + "|" + _a_literal_first(("oranje",), r"(?:-kwartet|-trio|-equipe)?\b"))
 _A_DIST_WORD = re.compile(r"D(?<!\wD)\d+\b")
 _A_MEDAL_WORD = re.compile(r"\b(?:goud|zilver|brons)\b")
