@@ -679,6 +679,7 @@ class Engine:
                 year_free = _S_RECORD_YEAR.sub(" ", year_free)
             hist = ctx.is_historical(year_free, self.doc.published_year, olympics)
         consumed: set[int] = set()
+        ranked_in: dict[int, str] = {}  # the race each entity got its rank in, by the clause loop below
         if special:
             future = bool(_FUTURE.search(folded))
             when = ctx.date_for_weekday(self.doc.published, ctx.weekday_of(folded))
@@ -847,9 +848,12 @@ class Engine:
                     target = _entity_after(clause, hit.end, index)
                 if target is None:
                     continue
-                if id(target) in consumed:
-                    continue
                 if key is None:
+                    continue
+                # one rank per entity and sentence, except for a second race named in its own clause: "werd
+                # tweede op de 500 meter en won de 5000 meter"
+                if id(target) in consumed and not (ranked_in.get(id(target), key[0]) != key[0] and
+                                                   "D" in clause and _A_DIST_WORD.search(clause)):
                     continue
                 t = self._time_in(clause, index, target)
                 pts = self._points_in(clause, index) if "N" in clause else None  # points are N tokens
@@ -863,6 +867,7 @@ class Engine:
                 self._add(key, hit.rank, target, t, pts, gender is not None, when, clause_hist, headline, clause,
                           index)
                 consumed.add(id(target))
+                ranked_in[id(target)] = key[0]
                 sentence_rank_given = True
                 won_now = (target, hit.rank) if hit.kind in ("win", "title", "medal") and "D" in clause else None
                 break
@@ -1203,6 +1208,8 @@ class Engine:
             if self.doc.discipline == "marathon":
                 code = "other:marathon"
             elif self.doc.discipline in ("allround", "sprint"):
+                if _A_INTERIM.search(folded):
+                    return None  # a standing after a day is not the championship's result
                 code = f"{self.doc.discipline}_classification"
             else:
                 return None
@@ -1724,7 +1731,8 @@ _A_DAT_ORD_LEAD = re.compile(r"^(?:dat|dit)\s+(?:was|is|werd|betekende)\s+(?:goe
 _A_DAT_WAS = re.compile(r"^(?:(?:\w+\s+){0,3})(?:dat|dit)\s+(?:was|is|werd|betekende)\b")
 # the other Engine methods' patterns, compiled once
 _A_INTERIM = re.compile(r"\bna\s+(?:twee|drie|vier|\d)\s+afstanden|\btussenstand|\baan de leiding|\bvoorlopig|"
-                        r"\bvoorafgaand\b|\bstaat\b|\bstond\b")
+                        r"\bvoorafgaand\b|\bstaat\b|\bstond\b|\bhalverwege\b|"
+                        r"\bna\s+(?:de\s+)?(?:eerste|tweede|derde)\s+(?:dag|wedstrijddag)\b|\bna\s+dag\s+(?:een|twee|1|2)\b")
 
 
 def _a_literal_first(words: tuple[str, ...], tail: str) -> str:
