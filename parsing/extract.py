@@ -174,6 +174,7 @@ class Section:
     round: int | None = None
     gender: str | None = None
     division: str | None = None
+    junior: bool = False  # the paragraph is about a junior race ("Bij de junioren won ...")
 
 
 @dataclass(slots=True)
@@ -411,6 +412,8 @@ class Engine:
         self.points: dict[tuple, int] = {}
         self.section_km: dict[int, set[str]] = {}
         self._dutch = False  # the current sentence speaks of the Dutch team
+        self._junior = False  # the current sentence is about juniors: its results are not the senior race's
+        self._junior_doc = "junior" in fold(doc.title or "")
         self.timed: list[dict[object, Ent]] = [{}, {}]  # who got a time in the previous / this sentence
         self.raced: dict[int, str] = {}  # skater -> distance last named in a clause about them
         self.team_newer = False  # the team was in focus more recently than a skater
@@ -590,6 +593,7 @@ class Engine:
         for pi, sub, s in body_sentences:
             if pi != last_par:
                 self.section.division = None
+                self.section.junior = False
                 last_par = pi
             if sub and not s.rstrip().endswith("- NOS"):  # video captions do not open a new section
                 self.section = Section()
@@ -608,6 +612,9 @@ class Engine:
             return
         self.sentence_clock = self.reg.clock
         self.timed = [self.timed[1], {}]
+        if "junior" in folded and _JUNIOR_SCENE.search(folded):
+            self.section.junior = True
+        self._junior = self._junior_doc or self.section.junior or "junior" in folded
         self._dutch = ("nederland" in folded or "oranje" in folded or "teamnl" in folded) and \
             bool(_DUTCH_CONTEXT.search(folded))
         ents = self.entities(sent, folded, headline)
@@ -1186,6 +1193,8 @@ class Engine:
 
     def _key(self, dist: Ent | str | None, gender: str | None, clause: str, index: dict[str, Ent], when: date | None,
              hist: bool, folded: str) -> tuple | None:
+        if self._junior:
+            return None  # junior races are no senior race's result, and no race of their own here
         code: str | None
         rnd: int | None
         if isinstance(dist, str):
@@ -1730,6 +1739,8 @@ _A_DAT_ORD_LEAD = re.compile(r"^(?:dat|dit)\s+(?:was|is|werd|betekende)\s+(?:goe
                              r"(?:de|een)\s+(?:" + ORD + r")\s+(?:[\w-]+\s+)?(?:tijd|plaats|plek)\b")
 _A_DAT_WAS = re.compile(r"^(?:(?:\w+\s+){0,3})(?:dat|dit)\s+(?:was|is|werd|betekende)\b")
 # the other Engine methods' patterns, compiled once
+# a sentence that sets a junior scene for its paragraph: "Bij de junioren ...", "In de juniorenrace ..."
+_JUNIOR_SCENE = re.compile(r"^\W*(?:(?:ook|en)\s+)?(?:bij|in|op|tijdens)\s+(?:de|het)\s+(?:[\w-]+\s+)?junior")
 _A_INTERIM = re.compile(r"\bna\s+(?:twee|drie|vier|\d)\s+afstanden|\btussenstand|\baan de leiding|\bvoorlopig|"
                         r"\bvoorafgaand\b|\bstaat\b|\bstond\b|\bhalverwege\b|"
                         r"\bna\s+(?:de\s+)?(?:eerste|tweede|derde)\s+(?:dag|wedstrijddag)\b|\bna\s+dag\s+(?:een|twee|1|2)\b")
