@@ -139,7 +139,10 @@ _COMPETITIONS: list[tuple[re.Pattern[str], str, str | None]] = [
      "national_championships", None),
     (re.compile(r"\bwereldbeker|\bworld cup\b|\bwb-|\bworld tour\b"), "world_cup", None),
     (re.compile(r"\bolympische spelen\b|\bwinterspelen\b|\bolympisch(?:e)? (?:goud|zilver|brons|titel|toernooi)\b"
-                r"|\bolympisch kampioen"), "olympics", None),
+                # "olympisch kampioen(e)" names the event when it is won, not as a skater's epithet
+                # ("Olympisch kampioene Erin Jackson werd tweede")
+                r"|\bolympisch kampioen(?:e)?\s+(?:geworden|op\s+de|op\s+\d|bij|in|met)\b"
+                r"|\b(?:werd|wordt|is|ben)\s+(?:[\w-]+\s+){0,3}?olympisch kampioen"), "olympics", None),
     (re.compile(r"\bvier continenten\b|\bfour continents\b"), "four_continents", None),
     (re.compile(r"\b(?:wk|wereldkampioenschappen|wereldkampioenschap)\b"), "world_championships", None),
     (re.compile(r"\b(?:ek|europese kampioenschappen)\b"), "european_championships", None),
