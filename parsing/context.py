@@ -135,7 +135,10 @@ _COMPETITIONS: list[tuple[re.Pattern[str], str, str | None]] = [
      "world_single_distances", None),
     (re.compile(r"\beuropees kampioen(?:e)?\s+(?:geworden\s+)?op\s+|\beuropese titel\s+op\s+de\b"),
      "european_championships", None),
-    (re.compile(r"\bolympisch kwalificatietoernooi\b|\bokt\b|\bnederlands kampioen|\bnederlandse titel\b"),
+    (re.compile(r"\bolympisch kwalificatietoernooi\b|\bokt\b|\bnederlandse titel\b|"
+                # as with "olympisch kampioen" below: the title won, not the epithet ("Nederlands kampioen X")
+                r"\bnederlands kampioen(?:e)?\s+(?:geworden|op\s+de|op\s+\d|bij|in|met)\b|"
+                r"\b(?:werd|wordt|is|ben)\s+(?:[\w-]+\s+){0,3}?nederlands kampioen"),
      "national_championships", None),
     (re.compile(r"\bwereldbeker|\bworld cup\b|\bwb-|\bworld tour\b"), "world_cup", None),
     (re.compile(r"\bolympische spelen\b|\bwinterspelen\b|\bolympisch(?:e)? (?:goud|zilver|brons|titel|toernooi)\b"
