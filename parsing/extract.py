@@ -561,6 +561,21 @@ class Engine:
             del known
         return self.reg.add_single(word)
 
+    def _man_and_woman(self, ents: list[Ent]) -> bool:
+        """Whether two skaters are known to be one man and one woman (known skaters, or the article's own cues)."""
+        genders = set()
+        for e in ents:
+            if e.kind != "P" or e.person is None:
+                return False
+            votes = dict(self.gender_votes.get(e.person.pid, {}))
+            ks = known_skater(e.person.name) if len(e.person.tokens) >= 2 else None
+            if ks and ks[0] in ("men", "women"):
+                votes[ks[0]] = votes.get(ks[0], 0) + 4
+            if len(votes) != 1:
+                return False
+            genders.add(next(iter(votes)))
+        return genders == {"men", "women"}
+
     def _vote(self, person: Person, gender: str, weight: int = 1) -> None:
         votes = self.gender_votes.setdefault(person.pid, {})
         votes[gender] = votes.get(gender, 0) + weight
@@ -588,6 +603,11 @@ class Engine:
                 self.section.distance, self.section.round = next(iter(lead))
         for t in title_sents:
             self.sentence(t, headline=True, subhead=False)
+        # the one race the headline and lead name, if they name exactly one: a subhead that only names a gender
+        # ("Vrouwen", "Bij de mannen") splits that race's report, it does not leave it
+        named = {(c, o if o in (1, 2) else None) for text in (doc.title, doc.paragraphs[0] if doc.paragraphs else "")
+                 for _a, _b, c, o, _m in distance_mentions(text)}
+        article_race = next(iter(named)) if len(named) == 1 and "classification" not in next(iter(named))[0] else None
         self.section = Section()
         last_par = -1
         for pi, sub, s in body_sentences:
@@ -598,6 +618,13 @@ class Engine:
             if sub and not s.rstrip().endswith("- NOS"):  # video captions do not open a new section
                 self.section = Section()
                 self.section_idx += 1
+                gender = _GENDER_SUBHEAD.fullmatch(fold(s).strip(" .:"))
+                if gender and article_race is not None:
+                    self.section.distance, self.section.round = article_race
+                    self.section.gender = "men" if gender.group(1) in ("mannen", "heren") else "women"
+                    # and the day the lead gave that race ("zaterdag"), when it gave one
+                    days = {r.key[4] for r in self.raws if r.key[0] == article_race[0] and not r.key[5] and r.key[4]}
+                    self.section.when = days.pop() if len(days) == 1 else None
             self.sentence(s, headline=sub, subhead=sub)
         return self.assemble()
 
@@ -878,6 +905,15 @@ class Engine:
                 sentence_rank_given = True
                 won_now = (target, hit.rank) if hit.kind in ("win", "title", "medal") and "D" in clause else None
                 break
+            # "Leerdam en Stolz hebben de 1000 meter gewonnen": a man and a woman each won their own race
+            if won_now is not None and won_now[1] == 1 and key is not None and clause.startswith("P"):
+                pm = _A_WON_PAIR.match(clause)
+                pair = [index[pm.group(1)], index[pm.group(2)]] if pm else []
+                if pair and won_now[0] in pair and self._man_and_woman(pair):
+                    other = pair[1] if pair[0] is won_now[0] else pair[0]
+                    if id(other) not in consumed:
+                        self._add(key, 1, other, None, None, False, when, clause_hist, headline, clause, index)
+                        consumed.add(id(other))
             # headline gapping: "Tsuchiya wint ..., Schouten derde" / "Michel Mulder tweede"; also after a ranked
             # clause: "Otterspeer eindigde als zevende, Krol als elfde" / "Bowe pakte zilver, Kok het brons"
             if not hits and key is not None and (headline or ci > 0 and sentence_rank_given):
@@ -1739,6 +1775,8 @@ _A_DAT_ORD_LEAD = re.compile(r"^(?:dat|dit)\s+(?:was|is|werd|betekende)\s+(?:goe
                              r"(?:de|een)\s+(?:" + ORD + r")\s+(?:[\w-]+\s+)?(?:tijd|plaats|plek)\b")
 _A_DAT_WAS = re.compile(r"^(?:(?:\w+\s+){0,3})(?:dat|dit)\s+(?:was|is|werd|betekende)\b")
 # the other Engine methods' patterns, compiled once
+# a subhead that names only a gender
+_GENDER_SUBHEAD = re.compile(r"(?:(?:bij|de)\s+)?(?:de\s+)?(mannen|heren|vrouwen|dames)")
 # a sentence that sets a junior scene for its paragraph: "Bij de junioren ...", "In de juniorenrace ..."
 _JUNIOR_SCENE = re.compile(r"^\W*(?:(?:ook|en)\s+)?(?:bij|in|op|tijdens)\s+(?:de|het)\s+(?:[\w-]+\s+)?junior")
 _A_INTERIM = re.compile(r"\bna\s+(?:twee|drie|vier|\d)\s+afstanden|\btussenstand|\baan de leiding|\bvoorlopig|"
@@ -1836,6 +1874,7 @@ def _group_at(clause: str, index: dict[str, Ent]) -> list[Ent]:
     return [index[t] for t in _A_PERSON_TOKEN.findall(m.group(1))]
 
 
+_A_WON_PAIR = re.compile(r"(P\d+)\s+en\s+(P\d+)\s+(?:hebben|wonnen|winnen|zijn|pakten|veroverden|zegevierden)\b")
 _A_GROUP_LEAD = re.compile(r"^(?:ook\s+)?((?:P\d+)(?:\s*,\s*P\d+)*\s+en\s+P\d+)\s+(?:\w+\s+)?(?:reden|eindigden|"
                            r"deelden|werden|klokten|finishten|noteerden|kwamen|waren)\b")
 
