@@ -907,13 +907,13 @@ class Engine:
                 break
             # "Leerdam en Stolz hebben de 1000 meter gewonnen": a man and a woman each won their own race
             if won_now is not None and won_now[1] == 1 and key is not None and clause.startswith("P"):
-                pm = _A_WON_PAIR.match(clause)
-                pair = [index[pm.group(1)], index[pm.group(2)]] if pm else []
+                pair_m = _A_WON_PAIR.match(clause)
+                pair = [index[pair_m.group(1)], index[pair_m.group(2)]] if pair_m else []
                 if pair and won_now[0] in pair and self._man_and_woman(pair):
-                    other = pair[1] if pair[0] is won_now[0] else pair[0]
-                    if id(other) not in consumed:
-                        self._add(key, 1, other, None, None, False, when, clause_hist, headline, clause, index)
-                        consumed.add(id(other))
+                    partner = pair[1] if pair[0] is won_now[0] else pair[0]
+                    if id(partner) not in consumed:
+                        self._add(key, 1, partner, None, None, False, when, clause_hist, headline, clause, index)
+                        consumed.add(id(partner))
             # headline gapping: "Tsuchiya wint ..., Schouten derde" / "Michel Mulder tweede"; also after a ranked
             # clause: "Otterspeer eindigde als zevende, Krol als elfde" / "Bowe pakte zilver, Kok het brons"
             if not hits and key is not None and (headline or ci > 0 and sentence_rank_given):
