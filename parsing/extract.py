@@ -690,7 +690,7 @@ class Engine:
         # _special only places skater and country tokens; it needs a list word
         special = ("P" in masked or "C" in masked) and (
             " en " in masked or "respectievelijk" in masked or "(" in masked or "kampioen" in masked or
-            "gevolgd door" in masked or
+            "gevolgd door" in masked or "voorgaan" in masked or
             bool(_S_HINT_EN.search(masked) or "voor" in masked and _S_HINT_VOOR.search(masked) or
                  "achter" in masked and _S_HINT_ACHTER.search(masked)))
         # The context below only matters to clauses, to the list reader and to distances named: a sentence
@@ -1470,6 +1470,16 @@ class Engine:
                     continue
                 self._add(key, 2 + i, ent, None, None, gender is not None, when, hist, headline, masked, index)
                 done.add(id(ent))
+        # "X moest (in Calgary) alleen Y voor laten gaan": Y won, X was second
+        m = _A_ONLY_BEATEN_BY.search(masked) if "alleen" in masked and "moest" in masked else None
+        if m and not blocked():
+            second = m.group(1) or m.group(2)
+            if second and second != m.group(3):
+                for place, tok in ((1, m.group(3)), (2, second)):
+                    ent = index[tok]
+                    if id(ent) not in done:
+                        self._add(key, place, ent, None, None, gender is not None, when, hist, headline, masked, index)
+                        done.add(id(ent))
         # "Swings (tweede) en Stroetinga (derde)"
         for m in _ENT_ORD_PAREN.finditer(masked) if "(" in masked else ():
             if blocked():
@@ -1874,6 +1884,10 @@ def _group_at(clause: str, index: dict[str, Ent]) -> list[Ent]:
     return [index[t] for t in _A_PERSON_TOKEN.findall(m.group(1))]
 
 
+_A_ONLY_BEATEN_BY = re.compile(
+    r"(?:^(?:de\s+[\w-]+\s+)?(P\d+)\s+(?:[\w-]+\s+){0,5}?moest|\bmoest\s+(?:(?:[\w-]+\s+){0,5}?(?<!\bvan\s)(P\d+)))\s+"
+    r"(?:[\w-]+\s+){0,5}?alleen\s+(?:(?:de|het)\s+[\w-]+\s+)?([PC]\d+)\s+"
+    r"(?:voor\s+(?:laten\s+gaan|zich\s+dulden|moeten\s+laten\s+gaan)|laten\s+voorgaan)\b")
 _A_WON_PAIR = re.compile(r"(P\d+)\s+en\s+(P\d+)\s+(?:hebben|wonnen|winnen|zijn|pakten|veroverden|zegevierden)\b")
 _A_GROUP_LEAD = re.compile(r"^(?:ook\s+)?((?:P\d+)(?:\s*,\s*P\d+)*\s+en\s+P\d+)\s+(?:\w+\s+)?(?:reden|eindigden|"
                            r"deelden|werden|klokten|finishten|noteerden|kwamen|waren)\b")

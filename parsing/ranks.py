@@ -91,6 +91,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool, tuple[tuple[str, .
                 r"gouden medaille|zilveren medaille|bronzen medaille|gouden plak|zilveren plak|bronzen plak)\b"),
      "medal", None, False,
      (_METAL,)),
+    # "reed op de 500 meter naar zilver"
+    (re.compile(r"\b(?:reed|reden|schaatste|schaatsten|sprintte|sprintten|stormde|snelde)\s+(?:[\w-]+\s+){0,6}?naar\s+"
+                r"(?:het\s+)?(?P<m>goud|zilver|brons)\b"), "medal", None, False,
+     (_METAL, ("naar",), ("reed", "reden", "schaatste", "sprintte", "stormde", "snelde"))),
     (re.compile(r"\b(?P<m>goud|zilver|brons)\s+(?:pakte|pakten|won|wonnen|veroverde)\b"), "medal", None, False,
      (("pakte", "won", "veroverde"),)),
     # a medal as the outcome of a surprise or a stunt: "De Boo verrast met brons", "Kok stunt met zilver"
@@ -223,7 +227,10 @@ _BLOCK_WORDS = Gated(
 )
 # Vetoes led by a common word (or a look-behind), each behind a rarer literal that every match of it contains.
 _BLOCK_LATE_WORD = tuple(WordGate(re.compile(pattern), words=words) for words, pattern in (
-    (("niet",), r"\b(?:won|wint|pakte|werd|haalde|eindigde|reed|kwam|was|is)\s+(?:\w+\s+){0,2}?niet\b(?!\s+verder)"),
+    # "won in Calgary de 500 meter niet" (a win denied may name where), "was met de elfde tijd niet tevreden" is no
+    # denial of the rank: after other verbs "niet" must come close
+    (("niet",), r"\b(?:werd|eindigde|reed|kwam|was|is)\s+(?:\w+\s+){0,2}?niet\b(?!\s+verder)|"
+                r"\b(?:won|wint|pakte|haalde)\s+(?:\w+\s+){0,5}?niet\b(?!\s+verder)"),
     (("viel",), r"(?<!beslissing )\bviel\b"),
     (("val",), r"\bten val\b|\bdoor een val\b|\bna een val\b|\bzijn val\b|\bhaar val\b"),
     (("moment",), r"\bop dat moment\b"),
