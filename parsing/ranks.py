@@ -77,6 +77,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool, tuple[tuple[str, .
                 r"(?:(?:op|in|bij)\s+(?:de|het)\s+D\d+\s+|\w+\s+)?(?:voor|naar)\b"),
      "goesto", 1, True,
      (_WIN_NOUN, _TO)),
+    # "Winnaar werd Jordan Stolz" / "De winnares was Miho Takagi": the winner named after the verb
+    (re.compile(r"^(?:de\s+)?(?:winnaar|winnares)\s+(?:werd|was|is|wordt)\b(?=\s+(?:de\s+[\w-]+\s+)?[PC]\d)"),
+     "win", 1, True,
+     (("winnaar", "winnares"), ("werd", "was", "is", "wordt"), _ENT_LETTER)),
     (re.compile(r"\b(?:werd|wordt|is)\s+(?:\w+\s+){0,2}?gewonnen\s+door\b"), "goesto", 1, True,
      (("gewonnen",), ("door",))),
     (re.compile(r"\b(?:was|werd|is)\s+(?:een\s+)?(?:gemakkelijke\s+|makkelijke\s+)?(?:prooi|buit)\s+voor\b"),
