@@ -1470,6 +1470,14 @@ class Engine:
                     continue
                 self._add(key, 2 + i, ent, None, None, gender is not None, when, hist, headline, masked, index)
                 done.add(id(ent))
+        # "won de 500 meter, met Kok als tweede en Leerdam als derde"
+        m = _A_WITH_AS_ORD.search(masked) if " als " in masked and "met " in masked else None
+        if m and not blocked():
+            for pm in _A_ENT_AS_ORD.finditer(m.group(1)):
+                ent, place = index[pm.group(1)], ordinal_value(pm.group(2))
+                if place and id(ent) not in done:
+                    self._add(key, place, ent, None, None, gender is not None, when, hist, headline, masked, index)
+                    done.add(id(ent))
         # "X moest (in Calgary) alleen Y voor laten gaan": Y won, X was second
         m = _A_ONLY_BEATEN_BY.search(masked) if "alleen" in masked and "moest" in masked else None
         if m and not blocked():
@@ -1833,7 +1841,7 @@ _A_TWO_CHAMPIONS = re.compile(r"^(P\d+)\s+en\s+(P\d+)\s+(?:\w+\s+)?(?:wereld|eur
 # literal first (the same matches, tried in the same order)
 _A_WON_BEFORE = re.compile("(?:" + _a_literal_first(("won", "wint", "zegevierde"), "") + "|" +
                            _a_literal_first(("goud", "zilver", "titel", "zege"), r"\s*,") + r"|naar\s+[PC]\d+\s*,)\s*,?\s*"
-                           r"(?:(?:\w+\s+){0,3}?(?:in\s+T\d+\s+)?|(?:[\w-]+\s+){2,9}?[\w-]+,\s*)voor\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*"
+                           r"(?:(?:\w+\s+){0,5}?(?:in\s+T\d+\s+)?|(?:[\w-]+\s+){2,9}?[\w-]+,\s*)voor\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*"
                            r"(?:\s+en\s+(?:de\s+[\w-]+\s+)?[PC]\d+)?)")
 _A_SILVER_END = re.compile(r"zilver\s*,?\s*(?:\w+\s+){0,3}?$")
 _A_TOO_FAST = re.compile(r"\b(?:te snel|sneller|te sterk)\b")
@@ -1884,6 +1892,10 @@ def _group_at(clause: str, index: dict[str, Ent]) -> list[Ent]:
     return [index[t] for t in _A_PERSON_TOKEN.findall(m.group(1))]
 
 
+_A_ENT_AS_ORD = re.compile(r"([PC]\d+)\s+als\s+(" + ORD + r")\b")
+_A_WITH_AS_ORD = re.compile(r"\bmet\s+((?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+\s+als\s+(?:" + ORD + r")"
+                            r"(?:\s*(?:,|\ben\b)\s*(?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+\s+als\s+(?:" + ORD + r"))*)"
+                            r"(?=\s*(?:[,.;!?]|\ben\b|$))")
 _A_ONLY_BEATEN_BY = re.compile(
     r"(?:^(?:de\s+[\w-]+\s+)?(P\d+)\s+(?:[\w-]+\s+){0,5}?moest|\bmoest\s+(?:(?:[\w-]+\s+){0,5}?(?<!\bvan\s)(P\d+)))\s+"
     r"(?:[\w-]+\s+){0,5}?alleen\s+(?:(?:de|het)\s+[\w-]+\s+)?([PC]\d+)\s+"
