@@ -137,15 +137,14 @@ _COMPETITIONS: list[tuple[re.Pattern[str], str, str | None]] = [
      "european_championships", None),
     (re.compile(r"\bolympisch kwalificatietoernooi\b|\bokt\b|\bnederlandse titel\b|"
                 # as with "olympisch kampioen" below: the title won, not the epithet ("Nederlands kampioen X")
-                r"\bnederlands kampioen(?:e)?\s+(?:geworden|op\s+de|op\s+\d|bij|in|met)\b|"
-                r"\b(?:werd|wordt|is|ben)\s+(?:[\w-]+\s+){0,3}?nederlands kampioen"),
+                r"\bnederlands kampioen(?:e)?(?:\s+(?:geworden|op\s+de|op\s+\d|bij|in|met)\b|\s*[.!?;]|$)"),
      "national_championships", None),
     (re.compile(r"\bwereldbeker|\bworld cup\b|\bwb-|\bworld tour\b"), "world_cup", None),
     (re.compile(r"\bolympische spelen\b|\bwinterspelen\b|\bolympisch(?:e)? (?:goud|zilver|brons|titel|toernooi)\b"
                 # "olympisch kampioen(e)" names the event when it is won, not as a skater's epithet
                 # ("Olympisch kampioene Erin Jackson werd tweede")
-                r"|\bolympisch kampioen(?:e)?\s+(?:geworden|op\s+de|op\s+\d|bij|in|met)\b"
-                r"|\b(?:werd|wordt|is|ben)\s+(?:[\w-]+\s+){0,3}?olympisch kampioen"), "olympics", None),
+                r"|\bolympisch kampioen(?:e)?(?:\s+(?:geworden|op\s+de|op\s+\d|bij|in|met)\b|\s*[.!?;]|$)"),
+     "olympics", None),
     (re.compile(r"\bvier continenten\b|\bfour continents\b"), "four_continents", None),
     (re.compile(r"\b(?:wk|wereldkampioenschappen|wereldkampioenschap)\b"), "world_championships", None),
     (re.compile(r"\b(?:ek|europese kampioenschappen)\b"), "european_championships", None),
