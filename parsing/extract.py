@@ -561,6 +561,17 @@ class Engine:
             del known
         return self.reg.add_single(word)
 
+    def _article_race(self) -> tuple[str, int | None] | None:
+        """The one race the headline and lead name, if they name exactly one: a subhead that only names a gender
+        ("Vrouwen", "Bij de mannen") splits that race's report, it does not leave it."""
+        doc = self.doc
+        named = {(c, o if o in (1, 2) else None) for text in (doc.title, doc.paragraphs[0] if doc.paragraphs else "")
+                 for _a, _b, c, o, _m in distance_mentions(text)}
+        if len(named) != 1:
+            return None
+        race = next(iter(named))
+        return None if "classification" in race[0] else race
+
     def _man_and_woman(self, ents: list[Ent]) -> bool:
         """Whether two skaters are known to be one man and one woman (known skaters, or the article's own cues)."""
         genders = set()
@@ -603,11 +614,6 @@ class Engine:
                 self.section.distance, self.section.round = next(iter(lead))
         for t in title_sents:
             self.sentence(t, headline=True, subhead=False)
-        # the one race the headline and lead name, if they name exactly one: a subhead that only names a gender
-        # ("Vrouwen", "Bij de mannen") splits that race's report, it does not leave it
-        named = {(c, o if o in (1, 2) else None) for text in (doc.title, doc.paragraphs[0] if doc.paragraphs else "")
-                 for _a, _b, c, o, _m in distance_mentions(text)}
-        article_race = next(iter(named)) if len(named) == 1 and "classification" not in next(iter(named))[0] else None
         self.section = Section()
         last_par = -1
         for pi, sub, s in body_sentences:
@@ -619,6 +625,7 @@ class Engine:
                 self.section = Section()
                 self.section_idx += 1
                 gender = _GENDER_SUBHEAD.fullmatch(fold(s).strip(" .:"))
+                article_race = self._article_race() if gender else None
                 if gender and article_race is not None:
                     self.section.distance, self.section.round = article_race
                     self.section.gender = "men" if gender.group(1) in ("mannen", "heren") else "women"
