@@ -572,20 +572,19 @@ class Engine:
         race = next(iter(named))
         return None if "classification" in race[0] else race
 
+    def _person_gender(self, e: Ent) -> str | None:
+        """A skater's gender when the known skaters or the article's own cues so far give only one."""
+        if e.kind != "P" or e.person is None:
+            return None
+        votes = dict(self.gender_votes.get(e.person.pid, {}))
+        ks = known_skater(e.person.name) if len(e.person.tokens) >= 2 else None
+        if ks and ks[0] in ("men", "women"):
+            votes[ks[0]] = votes.get(ks[0], 0) + 4
+        return next(iter(votes)) if len(votes) == 1 else None
+
     def _man_and_woman(self, ents: list[Ent]) -> bool:
-        """Whether two skaters are known to be one man and one woman (known skaters, or the article's own cues)."""
-        genders = set()
-        for e in ents:
-            if e.kind != "P" or e.person is None:
-                return False
-            votes = dict(self.gender_votes.get(e.person.pid, {}))
-            ks = known_skater(e.person.name) if len(e.person.tokens) >= 2 else None
-            if ks and ks[0] in ("men", "women"):
-                votes[ks[0]] = votes.get(ks[0], 0) + 4
-            if len(votes) != 1:
-                return False
-            genders.add(next(iter(votes)))
-        return genders == {"men", "women"}
+        """Whether two skaters are known to be one man and one woman."""
+        return {self._person_gender(e) for e in ents} == {"men", "women"} and len(ents) == 2
 
     def _vote(self, person: Person, gender: str, weight: int = 1) -> None:
         votes = self.gender_votes.setdefault(person.pid, {})
@@ -1460,11 +1459,33 @@ class Engine:
                 base = 3
             if _A_TOO_FAST.search(masked[max(0, m.start() - 20):m.end()]):
                 continue
+            # the placings behind a winner are in the winner's race: with no gender cue in the sentence, the
+            # winner's own gender (the one skater named before "voor") holds for them too
+            list_key = key
+            if key[1] is None and "P" in head:
+                lead = _A_PERSON_TOKEN.findall(head)
+                lead_gender = self._person_gender(index[lead[0]]) if len(lead) == 1 else None
+                if lead_gender is not None:
+                    list_key = (key[0], lead_gender) + key[2:]
+            # "de snelste, voor X" ranks the race, unless the best of a group ("de snelste Nederlander",
+            # "bij de Nederlanders de snelste")
+            if masked.startswith(("snelste", "sterkste"), m.start()):
+                if "nederland" in head or "landgeno" in head or "oranje" in head or "van de" in head:
+                    continue
+                best = _A_BEST_SUBJ.search(head.rstrip(" ,"))  # the fastest won: "X was de snelste, voor Y"
+                if best is None:
+                    continue
+                winner = index[best.group(1) or best.group(2)]
+                if id(winner) not in done:
+                    self._add(list_key, 1, winner, None, None, gender is not None, when, hist, headline, masked,
+                              index)
+                    done.add(id(winner))
             for i, n in enumerate(_A_ENT_TOKEN.findall(m.group(1))):
                 ent = index[n]
                 if id(ent) in done:
                     continue
-                self._add(key, base + i, ent, None, None, gender is not None, when, hist, headline, masked, index)
+                self._add(list_key, base + i, ent, None, None, gender is not None, when, hist, headline, masked,
+                          index)
                 done.add(id(ent))
         for m in _A_WON_FOLLOWED.finditer(masked) if "gevolgd" in masked else ():
             if blocked():
@@ -1847,7 +1868,7 @@ _A_TWO_CHAMPIONS = re.compile(r"^(P\d+)\s+en\s+(P\d+)\s+(?:\w+\s+)?(?:wereld|eur
 # "(?:\bwon|\bwint|\bzegevierde|(?:\bgoud|\bzilver|\btitel|\bzege|naar\s+[PC]\d+)\s*,)...", its branches spelled
 # literal first (the same matches, tried in the same order)
 _A_WON_BEFORE = re.compile("(?:" + _a_literal_first(("won", "wint", "zegevierde"), "") + "|" +
-                           _a_literal_first(("goud", "zilver", "titel", "zege"), r"\s*,") + r"|naar\s+[PC]\d+\s*,)\s*,?\s*"
+                           _a_literal_first(("goud", "zilver", "titel", "zege", "snelste", "sterkste"), r"\s*,") + r"|naar\s+[PC]\d+\s*,)\s*,?\s*"
                            r"(?:(?:\w+\s+){0,5}?(?:in\s+T\d+\s+)?|(?:[\w-]+\s+){2,9}?[\w-]+,\s*)voor\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*"
                            r"(?:\s+en\s+(?:de\s+[\w-]+\s+)?[PC]\d+)?)")
 _A_SILVER_END = re.compile(r"zilver\s*,?\s*(?:\w+\s+){0,3}?$")
@@ -1899,6 +1920,8 @@ def _group_at(clause: str, index: dict[str, Ent]) -> list[Ent]:
     return [index[t] for t in _A_PERSON_TOKEN.findall(m.group(1))]
 
 
+_A_BEST_SUBJ = re.compile(r"(?:\b([PC]\d+)\s+was\b|\bwas\s+(?:de\s+[\w-]+\s+)?([PC]\d+))(?:\s+[\w-]+){0,8}?\s+de\s+"
+                          r"(?:snelste|sterkste)$")
 _A_ENT_AS_ORD = re.compile(r"([PC]\d+)\s+als\s+(" + ORD + r")\b")
 _A_WITH_AS_ORD = re.compile(r"\bmet\s+((?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+\s+als\s+(?:" + ORD + r")"
                             r"(?:\s*(?:,|\ben\b)\s*(?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+\s+als\s+(?:" + ORD + r"))*)"

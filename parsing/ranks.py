@@ -218,7 +218,7 @@ _BLOCK_WORDS = Gated(
     r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d+)\s+keer\b|\bkeer op rij\b|"
     r"\bkeer\s+(?:eerder|achter elkaar)\b|\bvaker\b|\bonder meer\b|\bonder andere\b|\bjarenlang\b|\w+voudig\b|"
     r"\btrofee|\boscar|\bprijs\b|\bverkiezing|\bsportvrouw|\bsportman|"
-    r"\btussensprint|\bhalve finale|\bkwartfinale|\bseries\b|\btussenstand|\bvoorsprong mee|"
+    r"\b(?:bij|van|onder)\s+de\s+nederlanders\b|\btussensprint|\bhalve finale|\bkwartfinale|\bseries\b|\btussenstand|\bvoorsprong mee|"
     r"\bleider\b|\btraining|\btestwedstrijd|\btestrace|\bvolgt als\b|"
     r"\bniet alleen\b|\bmeestal\b|\bvaak\b|\bdoorgaans\b|\bgeregeld\b|\bregelmatig\b|\btelkens\b|"
     r"\bonderweg\b|\blange tijd\b|\blag\s+(?:\w+\s+){0,3}?op\s+de\b|"
