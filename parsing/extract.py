@@ -746,9 +746,11 @@ class Engine:
         main_dists: set[str] = set()
         several_dists = len(dists) > 1 and len({d.code for d in dists}) > 1
         n_clauses = len(clauses)
+        day_dists: set[str | None] = set()  # races the clauses naming another day named
         for ci, (cstart, clause) in enumerate(clauses):
             # weekday_of's own gate ahead of the call (most clauses name no day), and _like_words inlined
             clause_day = ctx.weekday_of(clause) if "dag" in clause or "gister" in clause else None
+            back_to_now = False
             if "als" in clause and _S_LIKE_DAY.search(clause):
                 pass
             elif clause_day is not None:
@@ -757,6 +759,7 @@ class Engine:
                     when = None
             elif when is not None and _NOW.search(clause):
                 when = None  # "Waar ze zaterdag 36,47 klokte, werd het nu 36,49": back to today's race
+                back_to_now = True
             subj = self._subject(clause, cstart, index, prev_subject, ci)
             relative = clause[:3] in ("die", "dat") and bool(_S_RELATIVE.match(clause))
             self._after_relative = relative
@@ -820,7 +823,12 @@ class Engine:
             clause_when = when
             if clause_when is None and dist is None and self.section.when is not None:
                 clause_when = self.section.when
-            key = self._key(dist, clause_gender, clause, index, clause_when, clause_hist, folded)
+            if clause_day is not None and isinstance(dist, Ent):
+                day_dists.add(dist.code)
+            # "X, die zaterdag derde werd op de 1000 meter, werd nu vierde": today's race is not the one named for
+            # the other day, and the clause does not say which it is
+            key = None if back_to_now and dist is None and self.section.distance in day_dists else \
+                self._key(dist, clause_gender, clause, index, clause_when, clause_hist, folded)
             # Without a race key no rank below places anyone; an apposition still needs its ordinals (they
             # hand it the subject before). So the rank phrases are only looked for when they can matter.
             blocked: bool | None = None  # BLOCK_RE on this clause, tested once when first needed
@@ -1865,11 +1873,11 @@ _A_ENT_TOKEN = re.compile(r"[PC]\d+")
 _A_ORD = re.compile(ORD)
 _A_ENT_TIME = re.compile(r"([PC]\d+)\s*\((T\d+)\)")
 _A_TWO_CHAMPIONS = re.compile(r"^(P\d+)\s+en\s+(P\d+)\s+(?:\w+\s+)?(?:wereld|europees|nederlands|olympisch)\s*kampioen")
-# "(?:\bwon|\bwint|\bzegevierde|(?:\bgoud|\bzilver|\btitel|\bzege|naar\s+[PC]\d+)\s*,)...", its branches spelled
+# "(?:\bwon|\bwint|\bzegevierde|\bgewonnen|(?:\bgoud|\bzilver|\btitel|\bzege|\bsnelste|\bsterkste|naar\s+[PC]\d+)\s*,)...", its branches spelled
 # literal first (the same matches, tried in the same order)
-_A_WON_BEFORE = re.compile("(?:" + _a_literal_first(("won", "wint", "zegevierde"), "") + "|" +
+_A_WON_BEFORE = re.compile("(?:" + _a_literal_first(("won", "wint", "zegevierde", "gewonnen"), "") + "|" +
                            _a_literal_first(("goud", "zilver", "titel", "zege", "snelste", "sterkste"), r"\s*,") + r"|naar\s+[PC]\d+\s*,)\s*,?\s*"
-                           r"(?:(?:\w+\s+){0,5}?(?:in\s+T\d+\s+)?|(?:[\w-]+\s+){2,9}?[\w-]+,\s*)voor\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*"
+                           r"(?:(?:\w+\s+){0,5}?(?:in\s+T\d+\s+)?|(?:[\w-]+\s+){1,9}?[\w-]+,\s*)voor\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*"
                            r"(?:\s+en\s+(?:de\s+[\w-]+\s+)?[PC]\d+)?)")
 _A_SILVER_END = re.compile(r"zilver\s*,?\s*(?:\w+\s+){0,3}?$")
 _A_TOO_FAST = re.compile(r"\b(?:te snel|sneller|te sterk)\b")
