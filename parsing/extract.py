@@ -829,6 +829,16 @@ class Engine:
             # the other day, and the clause does not say which it is
             key = None if back_to_now and dist is None and self.section.distance in day_dists else \
                 self._key(dist, clause_gender, clause, index, clause_when, clause_hist, folded)
+            # "reed de derde tijd, maar werd later gediskwalificeerd": a disqualified skater has no place in the race
+            if "diskwalific" in clause and not clause_hist and subj is not None and subj.kind == "P" and \
+                    subj.person is not None and _DISQUALIFIED.search(clause):
+                # the race the clause names, else only what this sentence placed (an earlier sentence's race may
+                # not be the one the disqualification was in)
+                if isinstance(dist, Ent) and dist.code:
+                    self.raws = [r for r in self.raws if r.person is not subj.person or r.key[0] != dist.code or
+                                 r.key[5]]
+                else:
+                    self.raws[n_raws:] = [r for r in self.raws[n_raws:] if r.person is not subj.person]
             # Without a race key no rank below places anyone; an apposition still needs its ordinals (they
             # hand it the subject before). So the rank phrases are only looked for when they can matter.
             blocked: bool | None = None  # BLOCK_RE on this clause, tested once when first needed
@@ -1829,6 +1839,7 @@ _A_DAT_ORD_LEAD = re.compile(r"^(?:dat|dit)\s+(?:was|is|werd|betekende)\s+(?:goe
                              r"(?:de|een)\s+(?:" + ORD + r")\s+(?:[\w-]+\s+)?(?:tijd|plaats|plek)\b")
 _A_DAT_WAS = re.compile(r"^(?:(?:\w+\s+){0,3})(?:dat|dit)\s+(?:was|is|werd|betekende)\b")
 # the other Engine methods' patterns, compiled once
+_DISQUALIFIED = re.compile(r"\b(?:werd|werden|is|was|wordt)\s+(?:\w+\s+){0,3}?gediskwalificeerd\b")
 # a subhead that names only a gender
 _GENDER_SUBHEAD = re.compile(r"(?:(?:bij|de)\s+)?(?:de\s+)?(mannen|heren|vrouwen|dames)")
 # a sentence that sets a junior scene for its paragraph: "Bij de junioren ...", "In de juniorenrace ..."
