@@ -2181,7 +2181,9 @@ _A_EN_SPLIT = re.compile(
     r"(?:(?<=\(T\d\)\s)|(?<=\(T\d\d\)\s))\s*en\s+(?=(?:werd|won|pakte|eindigde|was|reed|kwam|veroverde|"
     r"bleef|ging|sloot|stelde|hield|nam|greep|moest|had|is|heeft)\b)|"
     # "Swings werd tweede met 40 punten en Stroetinga derde met 20 punten": a gapped verb
-    r"(?<=[TN]\d\s)\s*en\s+(?=[PC]\d+\s+(?:" + ORD + r")\b))")
+    r"(?<=[TN]\d\s)\s*en\s+(?=[PC]\d+\s+(?:" + ORD + r")\b)|"
+    # "Rijpma-de Jong werd tweede en Groenewoud derde": the gapped rank ends the clause
+    r"(?<![PC]\d\s)(?<![PC]\d\d\s)\s*en\s+(?=[PC]\d+\s+(?:als\s+)?(?:" + ORD + r")(?:\s+in\s+T\d+|\s+\(T\d+\))?$))")
 _A_DASH_ASIDE = re.compile(r"\s-\s[^-]{1,40}?\s-\s")
 _A_LIST_END = re.compile(r"[PC]\d+\s*(?:\(T\d+\))?$")
 _A_LIST_NEXT = re.compile(r"\s*(?:de\s+[\w-]+\s+)?[PC]\d+\s*(?:\(T\d+\))?(?:\s*,|\s+en\b)")
