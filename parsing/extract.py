@@ -413,6 +413,7 @@ class Engine:
         self.section_km: dict[int, set[str]] = {}
         self._dutch = False  # the current sentence speaks of the Dutch team
         self._junior = False  # the current sentence is about juniors: its results are not the senior race's
+        self._pgender: dict[int, str] = {}  # each skater's gender, as assemble() settles it
         self._junior_doc = "junior" in fold(doc.title or "")
         self.timed: list[dict[object, Ent]] = [{}, {}]  # who got a time in the previous / this sentence
         self.raced: dict[int, str] = {}  # skater -> distance last named in a clause about them
@@ -1567,6 +1568,7 @@ class Engine:
         doc = self.doc
         # person genders: votes + known skaters
         pgender: dict[int, str] = {}
+        self._pgender = pgender  # read by _placings
         gender_votes = self.gender_votes
         for person in self.reg.people:
             pv = gender_votes.get(person.pid)
@@ -1774,6 +1776,10 @@ class Engine:
                 prev_time = t
             if team and not r.members:
                 r.members = self.team_members.get((r.orig, r.ioc), ())
+            # members are noted per country and distance: the men's team is not the women's
+            if team and r.members and key[1] != "mixed" and \
+                    any(p is not None and self._pgender.get(p.pid) not in (None, key[1]) for p in r.members):
+                r.members = ()
             if r.points is None:
                 r.points = self.points.get((r.orig, ident))
             name = country_name_en(r.ioc or "") if team else (r.person.name if r.person else "")
@@ -2005,18 +2011,20 @@ def _same(a: Raw, b: Raw) -> bool:
 
 
 def _team_country(members: tuple[Person, ...], fallback: str | None = None, dutch_context: bool = False) -> str | None:
-    """The country a team of named skaters rides for: their one known country, else the team in focus, else
-    the Netherlands only when the text says so (Nederlandse/Oranje/TeamNL) or a member is a known Dutch skater."""
+    """The country a team of named skaters rides for: their one known country (from the article, else as known
+    skaters), else the team in focus, else the Netherlands only when the text says so (Nederlandse/Oranje/TeamNL).
+    Known skaters come before the team in focus: "Japan won ... Nederland, met Beune, ..." names Dutch members
+    while Japan is still in focus."""
     countries = {p.country for p in members if p is not None and p.country}
     if len(countries) == 1:
         return countries.pop()
     if countries:
         return None
-    if fallback:
-        return fallback
     known = {ks[1] for p in members if p is not None and (ks := known_skater(p.name)) and ks[1]}
     if known:
         return known.pop() if len(known) == 1 else None
+    if fallback:
+        return fallback
     return "NED" if dutch_context else None
 
 
