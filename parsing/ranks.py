@@ -81,6 +81,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool, tuple[tuple[str, .
     (re.compile(r"^(?:de\s+)?(?:winnaar|winnares)\s+(?:werd|was|is|wordt)\b(?=\s+(?:de\s+[\w-]+\s+)?[PC]\d)"),
      "win", 1, True,
      (("winnaar", "winnares"), ("werd", "was", "is", "wordt"), _ENT_LETTER)),
+    # "De nieuwe wereldkampioen is Davide Ghiotto"
+    (re.compile(r"^(?:de\s+)?nieuwe\s+(?:wereld|europees\s+|nederlands\s+|olympisch\s+)?kampioen(?:e)?\s+"
+                r"(?:(?:op|van)\s+de\s+D\d+\s+)?(?:werd|was|is|wordt|heet)\b(?=\s+(?:de\s+[\w-]+\s+)?[PC]\d)"),
+     "title", 1, True,
+     (("kampioen",), ("nieuwe",), _ENT_LETTER)),
     (re.compile(r"\b(?:werd|wordt|is)\s+(?:\w+\s+){0,2}?gewonnen\s+door\b"), "goesto", 1, True,
      (("gewonnen",), ("door",))),
     (re.compile(r"\b(?:was|werd|is)\s+(?:een\s+)?(?:gemakkelijke\s+|makkelijke\s+)?(?:prooi|buit)\s+voor\b"),
@@ -178,14 +183,21 @@ _PATTERNS: list[tuple[re.Pattern[str], str, int | None, bool, tuple[tuple[str, .
                 r"ooit|man|vrouw|van|ter|landgenoot|landgenote|binnen|sprinter|in de sprint|[a-z]+er\b|[a-z]+se\b))"),
      "win", 1, False,
      (_BEST,)),
+    # a title taken, perfect tense: "heeft zijn wereldtitel op de 5000 meter geprolongeerd"
+    (re.compile(r"\b(?:heeft|had|hebben)\s+(?:[\w-]+\s+){0,6}?(?:zijn|haar|de|hun)\s+(?:(?:europese|nederlandse|olympische)\s+)?"
+                r"(?:wereld)?titel\s+(?:[\w-]+\s+){0,4}?(?:geprolongeerd|heroverd|veroverd|gepakt|gegrepen|binnengehaald)\b"),
+     "title", 1, False,
+     (("titel",), ("prolongeerd", "heroverd", "veroverd", "gepakt", "gegrepen", "binnengehaald"))),
     (re.compile(r"\b(?:heeft|had)\s+(?:[\w-]+\s+){0,6}?(?:zijn|haar)\s+(?:\w+\s+)?(?:\w*zege|overwinning)\s+"
                 r"(?:[\w-]+\s+){0,6}?(?:geboekt|behaald|gepakt)\b"), "title", 1, False,
      (("heeft", "had"), ("zege", "overwinning"), ("geboekt", "behaald", "gepakt"))),
     (re.compile(r"\b(?:pakte|pakt|boekte|boekt|greep|grijpt|behaalde|veroverde|verovert|sleepte|haalde|won|wint|"
-                r"wonnen|pakten)\s+(?:\w+\s+){0,4}?(?:de|het|haar|zijn|hun)\s+(?:\w+\s+)?(?:zege|overwinning|winst|"
+                r"wonnen|pakten|prolongeerde|prolongeert|heroverde)\s+(?:(?!naast\b)\w+\s+){0,4}?(?:de|het|haar|zijn|hun)\s+"
+                r"(?:\w+\s+)?(?:zege|overwinning|winst|"
                 r"wereldtitel|titel|allroundtitel|sprinttitel|europese titel|nederlandse titel|"
                 r"olympische titel|hoofdprijs)\b"), "title", 1, False,
-     (("pakt", "boekt", "greep", "grijpt", "behaalde", "verover", "sleepte", "haalde", "won", "wint"),)),
+     (("pakt", "boekt", "greep", "grijpt", "behaalde", "verover", "sleepte", "haalde", "won", "wint", "prolonge",
+       "herover"),)),
     # "verzekerde zich (in de slotrit) van de zege / de wereldtitel"
     (re.compile(r"\bverzeker(?:de|t|den)\s+(?:\w+\s+)?zich\s+(?:[\w-]+\s+){0,6}?van\s+(?:de|het)\s+(?:\w+\s+)?"
                 r"(?:zege|overwinning|winst|titel|wereldtitel|allroundtitel|sprinttitel|europese titel|nederlandse titel|"
