@@ -1894,7 +1894,7 @@ _A_TWO_CHAMPIONS = re.compile(r"^(P\d+)\s+en\s+(P\d+)\s+(?:\w+\s+)?(?:wereld|eur
 # literal first (the same matches, tried in the same order)
 _A_WON_BEFORE = re.compile("(?:" + _a_literal_first(("won", "wint", "zegevierde", "gewonnen"), "") + "|" +
                            _a_literal_first(("goud", "zilver", "titel", "zege", "snelste", "sterkste"), r"\s*,") + r"|naar\s+[PC]\d+\s*,)\s*,?\s*"
-                           r"(?:(?:\w+\s+){0,5}?(?:in\s+T\d+\s+)?|(?:[\w-]+\s+){1,9}?[\w-]+,\s*)voor\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*"
+                           r"(?:(?:\w+\s+){0,5}?(?:in\s+T\d+\s+)?|(?:[\w-]+\s+){0,9}?[\w-]+,\s*)voor\s+((?:de\s+[\w-]+\s+)?[PC]\d+(?:\s*,\s*(?:de\s+[\w-]+\s+)?[PC]\d+)*"
                            r"(?:\s+en\s+(?:de\s+[\w-]+\s+)?[PC]\d+)?)")
 _A_SILVER_END = re.compile(r"zilver\s*,?\s*(?:\w+\s+){0,3}?$")
 _A_TOO_FAST = re.compile(r"\b(?:te snel|sneller|te sterk)\b")
