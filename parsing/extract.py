@@ -1525,16 +1525,18 @@ class Engine:
                 if place and id(ent) not in done:
                     self._add(key, place, ent, None, None, gender is not None, when, hist, headline, masked, index)
                     done.add(id(ent))
-        # "X moest (in Calgary) alleen Y voor laten gaan": Y won, X was second
-        m = _A_ONLY_BEATEN_BY.search(masked) if "alleen" in masked and "moest" in masked else None
+        # "X moest (in Calgary) alleen Y voor laten gaan": Y won, and X (when named, not "de Nederlander") was second
+        m = _A_ONLY_BEATEN_BY_WINNER.search(masked) if "alleen" in masked and "moest" in masked else None
         if m and not blocked():
-            second = m.group(1) or m.group(2)
-            if second and second != m.group(3):
-                for place, tok in ((1, m.group(3)), (2, second)):
-                    ent = index[tok]
-                    if id(ent) not in done:
-                        self._add(key, place, ent, None, None, gender is not None, when, hist, headline, masked, index)
-                        done.add(id(ent))
+            sm = _A_ONLY_BEATEN_BY.search(masked)
+            second = (sm.group(1) or sm.group(2)) if sm and sm.group(3) == m.group(1) else None
+            for place, tok in ((1, m.group(1)), (2, second if second != m.group(1) else None)):
+                if tok is None:
+                    continue
+                ent = index[tok]
+                if id(ent) not in done:
+                    self._add(key, place, ent, None, None, gender is not None, when, hist, headline, masked, index)
+                    done.add(id(ent))
         # "Swings (tweede) en Stroetinga (derde)"
         for m in _ENT_ORD_PAREN.finditer(masked) if "(" in masked else ():
             if blocked():
@@ -1951,6 +1953,9 @@ _A_ENT_AS_ORD = re.compile(r"([PC]\d+)\s+als\s+(" + ORD + r")\b")
 _A_WITH_AS_ORD = re.compile(r"\bmet\s+((?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+\s+als\s+(?:" + ORD + r")"
                             r"(?:\s*(?:,|\ben\b)\s*(?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+\s+als\s+(?:" + ORD + r"))*)"
                             r"(?=\s*(?:[,.;!?]|\ben\b|$))")
+_A_ONLY_BEATEN_BY_WINNER = re.compile(
+    r"\bmoest\s+(?:[\w-]+\s+){0,8}?alleen\s+(?:(?:de|het)\s+[\w-]+\s+)?([PC]\d+)\s+"
+    r"(?:voor\s+(?:laten\s+gaan|zich\s+dulden|moeten\s+laten\s+gaan)|laten\s+voorgaan)\b")
 _A_ONLY_BEATEN_BY = re.compile(
     r"(?:^(?:de\s+[\w-]+\s+)?(P\d+)\s+(?:[\w-]+\s+){0,5}?moest|\bmoest\s+(?:(?:[\w-]+\s+){0,5}?(?<!\bvan\s)(P\d+)))\s+"
     r"(?:[\w-]+\s+){0,5}?alleen\s+(?:(?:de|het)\s+[\w-]+\s+)?([PC]\d+)\s+"
