@@ -137,7 +137,7 @@ def clear_memo_caches() -> None:
     process keeps them warm on real, never-repeated articles too."""
     from parsing import extract, ranks
 
-    for fn in (extract._cached_spans, extract._gender_of, ranks._find_ranks, ranks._Block.search):
+    for fn in (extract._cached_spans, extract._gender_scan, ranks._find_ranks, ranks._Block.search):
         fn.cache_clear()
 
 

@@ -671,9 +671,7 @@ class Engine:
                         "elfsteden" not in folded[e.start:e.end]:
                     self.section_km.setdefault(self.section_idx, set()).add(e.code)
         # -- sentence context
-        # _gender_of's own gate, ahead of its cache (a sentence recurs rarely: a miss costs more than the gate)
-        gender = _gender_of(folded) if "mannen" in folded or "vrouwen" in folded or "dames" in folded or \
-            "heren" in folded else None
+        gender = _gender_of(folded)
         dm = _DIVISION.search(folded) if "a-" in folded or "b-" in folded else None
         if dm and dm.group(1) == "b":
             self.section.division = "B"
@@ -807,8 +805,7 @@ class Engine:
                     future = bool(_FUTURE.search(folded))
                 if not future:
                     self.raced[subj.person.pid] = dist.code  # "Visser reed een razendsnelle 3.000 meter"
-            cg = _gender_of(clause) if "mannen" in clause or "vrouwen" in clause or "dames" in clause or \
-                "heren" in clause else None  # _gender_of's own gate, ahead of its cache
+            cg = _gender_of(clause)
             if isinstance(dist, Ent) and dist.demonym_gender == "mixed":
                 cg = "mixed"
             if cg:
@@ -1423,9 +1420,7 @@ class Engine:
         done: set[int] = set()
         if future or "P" not in masked and "C" not in masked:
             return done  # every pattern below places a skater or country token (the only capitals in masked text)
-        # _gender_of's own gate, ahead of its cache lookup (a miss would be cached for nothing)
-        gender = _gender_of(masked) if "mannen" in masked or "vrouwen" in masked or "dames" in masked or \
-            "heren" in masked else None
+        gender = _gender_of(masked)
         key = self._key(self._distance_for(masked, index, None, self.sentence_subject, False), gender, masked, index,
                         when, hist, masked)
         if key is None:
@@ -2215,11 +2210,16 @@ def _cached_spans(sent: str) -> list[tuple[int, int, tuple[str, ...]]]:
     return candidate_spans(sent, _is_demonym_word)
 
 
-@lru_cache(maxsize=8192)
 def _gender_of(folded: str) -> str | None:
-    # every branch of _GENDER_PHRASE names one of these words: skip the scan when none occurs
+    """The one gender a text names ("bij de vrouwen", "de Nederlandse mannen"), or None."""
+    # every branch of _GENDER_PHRASE names one of these words: most texts are settled here, ahead of the cache
     if "mannen" not in folded and "vrouwen" not in folded and "dames" not in folded and "heren" not in folded:
         return None
+    return _gender_scan(folded)
+
+
+@lru_cache(maxsize=8192)
+def _gender_scan(folded: str) -> str | None:
     found = set()
     for m in _GENDER_PHRASE.finditer(folded):
         word = next(g for g in m.groups() if g)
