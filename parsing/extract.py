@@ -413,7 +413,6 @@ class Engine:
         self.section_km: dict[int, set[str]] = {}
         self._dutch = False  # the current sentence speaks of the Dutch team
         self._junior = False  # the current sentence is about juniors: its results are not the senior race's
-        self._pgender: dict[int, str] = {}  # each skater's gender, as assemble() settles it
         self._junior_doc = "junior" in fold(doc.title or "")
         self.timed: list[dict[object, Ent]] = [{}, {}]  # who got a time in the previous / this sentence
         self.raced: dict[int, str] = {}  # skater -> distance last named in a clause about them
@@ -573,14 +572,19 @@ class Engine:
         race = next(iter(named))
         return None if "classification" in race[0] else race
 
+    def _gender_votes(self, person: Person) -> dict[str, int]:
+        """The article's votes for a skater's gender, with a known skater's own gender weighing 4."""
+        votes = dict(self.gender_votes.get(person.pid, {}))
+        ks = known_skater(person.name) if len(person.tokens) >= 2 else None
+        if ks and ks[0] in ("men", "women"):
+            votes[ks[0]] = votes.get(ks[0], 0) + 4
+        return votes
+
     def _person_gender(self, e: Ent) -> str | None:
         """A skater's gender when the known skaters or the article's own cues so far give only one."""
         if e.kind != "P" or e.person is None:
             return None
-        votes = dict(self.gender_votes.get(e.person.pid, {}))
-        ks = known_skater(e.person.name) if len(e.person.tokens) >= 2 else None
-        if ks and ks[0] in ("men", "women"):
-            votes[ks[0]] = votes.get(ks[0], 0) + 4
+        votes = self._gender_votes(e.person)
         return next(iter(votes)) if len(votes) == 1 else None
 
     def _man_and_woman(self, ents: list[Ent]) -> bool:
@@ -1565,17 +1569,10 @@ class Engine:
         doc = self.doc
         # person genders: votes + known skaters
         pgender: dict[int, str] = {}
-        self._pgender = pgender  # read by _placings
-        gender_votes = self.gender_votes
         for person in self.reg.people:
-            pv = gender_votes.get(person.pid)
-            votes = dict(pv) if pv else {}
-            ks = known_skater(person.name) if len(person.tokens) >= 2 else None
-            if ks:
-                if ks[0] in ("men", "women"):
-                    votes[ks[0]] = votes.get(ks[0], 0) + 4
-                if ks[1] and person.country is None:
-                    person.country = ks[1]
+            votes = self._gender_votes(person)
+            if person.country is None and len(person.tokens) >= 2 and (ks := known_skater(person.name)) and ks[1]:
+                person.country = ks[1]
             if len(votes) == 1:  # the one gender voted for (what max() and the tie count below would find)
                 pgender[person.pid] = next(iter(votes))
             elif votes:
@@ -1645,7 +1642,7 @@ class Engine:
             code, gender, rnd, division, when, hist = key
             if gender is None:
                 continue
-            placings = self._placings(key, rs)
+            placings = self._placings(key, rs, pgender)
             if not placings:
                 continue
             races.append(Race(
@@ -1708,7 +1705,7 @@ class Engine:
                 return tv[ident]
         return None
 
-    def _placings(self, key: tuple, rs: list[Raw]) -> list[Placing]:
+    def _placings(self, key: tuple, rs: list[Raw], pgender: dict[int, str]) -> list[Placing]:
         code = key[0]
         team = code in TEAM_DISTANCES
         best: dict[object, Raw] = {}
@@ -1775,7 +1772,7 @@ class Engine:
                 r.members = self.team_members.get((r.orig, r.ioc), ())
             # members are noted per country and distance: the men's team is not the women's
             if team and r.members and key[1] != "mixed" and \
-                    any(p is not None and self._pgender.get(p.pid) not in (None, key[1]) for p in r.members):
+                    any(p is not None and pgender.get(p.pid) not in (None, key[1]) for p in r.members):
                 r.members = ()
             if r.points is None:
                 r.points = self.points.get((r.orig, ident))
