@@ -1525,11 +1525,10 @@ class Engine:
                     self._add(key, place, ent, None, None, gender is not None, when, hist, headline, masked, index)
                     done.add(id(ent))
         # "X moest (in Calgary) alleen Y voor laten gaan": Y won, and X (when named, not "de Nederlander") was second
-        m = _A_ONLY_BEATEN_BY_WINNER.search(masked) if "alleen" in masked and "moest" in masked else None
+        m = _A_ONLY_BEATEN_BY.search(masked) if "alleen" in masked and "moest" in masked else None
         if m and not blocked():
-            sm = _A_ONLY_BEATEN_BY.search(masked)
-            second = (sm.group(1) or sm.group(2)) if sm and sm.group(3) == m.group(1) else None
-            for place, tok in ((1, m.group(1)), (2, second if second != m.group(1) else None)):
+            lead = _A_SUBJECT_BEFORE.match(masked, 0, m.start())  # "X moest ...", else "moest X ... alleen"
+            for place, tok in ((1, m.group(2)), (2, lead.group(1) if lead else m.group(1))):
                 if tok is None:
                     continue
                 ent = index[tok]
@@ -1945,13 +1944,14 @@ _A_ENT_AS_ORD = re.compile(r"([PC]\d+)\s+als\s+(" + ORD + r")\b")
 _A_WITH_AS_ORD = re.compile(r"\bmet\s+((?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+\s+als\s+(?:" + ORD + r")"
                             r"(?:\s*(?:,|\ben\b)\s*(?:(?:de|het)\s+[\w-]+\s+)?[PC]\d+\s+als\s+(?:" + ORD + r"))*)"
                             r"(?=\s*(?:[,.;!?]|\ben\b|$))")
-_A_ONLY_BEATEN_BY_WINNER = re.compile(
-    r"\bmoest\s+(?:[\w-]+\s+){0,8}?alleen\s+(?:(?:de|het)\s+[\w-]+\s+)?([PC]\d+)\s+"
-    r"(?:voor\s+(?:laten\s+gaan|zich\s+dulden|moeten\s+laten\s+gaan)|laten\s+voorgaan)\b")
+# "moest (X) alleen Y voor laten gaan": Y (group 2) won; X (group 1), when a skater stands between "moest" and
+# "alleen", was second
 _A_ONLY_BEATEN_BY = re.compile(
-    r"(?:^(?:de\s+[\w-]+\s+)?(P\d+)\s+(?:[\w-]+\s+){0,5}?moest|\bmoest\s+(?:(?:[\w-]+\s+){0,5}?(?<!\bvan\s)(P\d+)))\s+"
-    r"(?:[\w-]+\s+){0,5}?alleen\s+(?:(?:de|het)\s+[\w-]+\s+)?([PC]\d+)\s+"
+    r"\bmoest\s+(?:(?:[\w-]+\s+){0,5}?(?<!\bvan\s)(P\d+)\s+)?(?:[\w-]+\s+){0,5}?alleen\s+"
+    r"(?:(?:de|het)\s+[\w-]+\s+)?([PC]\d+)\s+"
     r"(?:voor\s+(?:laten\s+gaan|zich\s+dulden|moeten\s+laten\s+gaan)|laten\s+voorgaan)\b")
+# the subject opening the sentence before "moest": "(de Noorse) X ... moest"
+_A_SUBJECT_BEFORE = re.compile(r"(?:de\s+[\w-]+\s+)?(P\d+)\s+(?:[\w-]+\s+){0,5}?$")
 _A_WON_PAIR = re.compile(r"(P\d+)\s+en\s+(P\d+)\s+(?:hebben|wonnen|winnen|zijn|pakten|veroverden|zegevierden)\b")
 _A_GROUP_LEAD = re.compile(r"^(?:ook\s+)?((?:P\d+)(?:\s*,\s*P\d+)*\s+en\s+P\d+)\s+(?:\w+\s+)?(?:reden|eindigden|"
                            r"deelden|werden|klokten|finishten|noteerden|kwamen|waren)\b")
