@@ -100,6 +100,10 @@ def find_venue(folded: str, framed: bool = True) -> tuple[int, str] | None:
     return None
 
 
+# After "olympisch/nederlands kampioen(e)": the title is won at the event the article reports ("is olympisch
+# kampioen geworden", "... op de 1000 meter", or the end of the sentence), not a skater's epithet ("Olympisch
+# kampioene Erin Jackson werd tweede").
+_TITLE_WON_AFTER = r"(?:\s+(?:geworden|op\s+de|op\s+\d|bij|in|met)\b|\s*[.!?;]|$)"
 _COMPETITIONS: list[tuple[re.Pattern[str], str, str | None]] = [
     # (pattern on folded text, competition, discipline implied)
     (re.compile(r"\b(?:wk|wereldkampioenschap(?:pen)?|wereldtitel)\s+(?:shorttrack|short track)\b"),
@@ -136,14 +140,11 @@ _COMPETITIONS: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(r"\beuropees kampioen(?:e)?\s+(?:geworden\s+)?op\s+|\beuropese titel\s+op\s+de\b"),
      "european_championships", None),
     (re.compile(r"\bolympisch kwalificatietoernooi\b|\bokt\b|\bnederlandse titel\b|"
-                # as with "olympisch kampioen" below: the title won, not the epithet ("Nederlands kampioen X")
-                r"\bnederlands kampioen(?:e)?(?:\s+(?:geworden|op\s+de|op\s+\d|bij|in|met)\b|\s*[.!?;]|$)"),
+                r"\bnederlands kampioen(?:e)?" + _TITLE_WON_AFTER),
      "national_championships", None),
     (re.compile(r"\bwereldbeker|\bworld cup\b|\bwb-|\bworld tour\b"), "world_cup", None),
     (re.compile(r"\bolympische spelen\b|\bwinterspelen\b|\bolympisch(?:e)? (?:goud|zilver|brons|titel|toernooi)\b"
-                # "olympisch kampioen(e)" names the event when it is won, not as a skater's epithet
-                # ("Olympisch kampioene Erin Jackson werd tweede")
-                r"|\bolympisch kampioen(?:e)?(?:\s+(?:geworden|op\s+de|op\s+\d|bij|in|met)\b|\s*[.!?;]|$)"),
+                r"|\bolympisch kampioen(?:e)?" + _TITLE_WON_AFTER),
      "olympics", None),
     (re.compile(r"\bvier continenten\b|\bfour continents\b"), "four_continents", None),
     (re.compile(r"\b(?:wk|wereldkampioenschappen|wereldkampioenschap)\b"), "world_championships", None),

@@ -1460,6 +1460,12 @@ class Engine:
                 vetoed = bool(BLOCK_RE.search(masked))
             return vetoed
 
+        def place(race: tuple, rank: int, ent: Ent) -> None:
+            """A list reader's placing, unless an earlier reader placed the entity already."""
+            if id(ent) not in done:
+                self._add(race, rank, ent, None, None, gender is not None, when, hist, headline, masked, index)
+                done.add(id(ent))
+
         # headline "Kok en De Boo Nederlands kampioen sprint": both won their title
         m = _A_TWO_CHAMPIONS.match(masked) if headline and "kampioen" in masked else None
         if m and not blocked():
@@ -1481,8 +1487,8 @@ class Engine:
             # winner's own gender (the one skater named before "voor") holds for them too
             list_key = key
             if key[1] is None and "P" in head:
-                lead = _A_PERSON_TOKEN.findall(head)
-                lead_gender = self._person_gender(index[lead[0]]) if len(lead) == 1 else None
+                named = _A_PERSON_TOKEN.findall(head)
+                lead_gender = self._person_gender(index[named[0]]) if len(named) == 1 else None
                 if lead_gender is not None:
                     list_key = (key[0], lead_gender) + key[2:]
             # "de snelste, voor X" ranks the race, unless the best of a group ("de snelste Nederlander",
@@ -1493,48 +1499,31 @@ class Engine:
                 best = _A_BEST_SUBJ.search(head.rstrip(" ,"))  # the fastest won: "X was de snelste, voor Y"
                 if best is None:
                     continue
-                winner = index[best.group(1) or best.group(2)]
-                if id(winner) not in done:
-                    self._add(list_key, 1, winner, None, None, gender is not None, when, hist, headline, masked,
-                              index)
-                    done.add(id(winner))
+                place(list_key, 1, index[best.group(1) or best.group(2)])
             for i, n in enumerate(_A_ENT_TOKEN.findall(m.group(1))):
-                ent = index[n]
-                if id(ent) in done:
-                    continue
-                self._add(list_key, base + i, ent, None, None, gender is not None, when, hist, headline, masked,
-                          index)
-                done.add(id(ent))
+                place(list_key, base + i, index[n])
         for m in _A_WON_FOLLOWED.finditer(masked) if "gevolgd" in masked else ():
             if blocked():
                 return done
             if _A_RESULT_IN_GAP.search(m.group(1)) or _A_TOO_FAST.search(m.group(1)):
                 continue
             for i, n in enumerate(_A_ENT_TOKEN.findall(m.group(2))):
-                ent = index[n]
-                if id(ent) in done:
-                    continue
-                self._add(key, 2 + i, ent, None, None, gender is not None, when, hist, headline, masked, index)
-                done.add(id(ent))
+                place(key, 2 + i, index[n])
         # "won de 500 meter, met Kok als tweede en Leerdam als derde"
         m = _A_WITH_AS_ORD.search(masked) if " als " in masked and "met " in masked else None
         if m and not blocked():
             for pm in _A_ENT_AS_ORD.finditer(m.group(1)):
-                ent, place = index[pm.group(1)], ordinal_value(pm.group(2))
-                if place and id(ent) not in done:
-                    self._add(key, place, ent, None, None, gender is not None, when, hist, headline, masked, index)
-                    done.add(id(ent))
+                rank = ordinal_value(pm.group(2))
+                if rank:
+                    place(key, rank, index[pm.group(1)])
         # "X moest (in Calgary) alleen Y voor laten gaan": Y won, and X (when named, not "de Nederlander") was second
         m = _A_ONLY_BEATEN_BY.search(masked) if "alleen" in masked and "moest" in masked else None
         if m and not blocked():
-            lead = _A_SUBJECT_BEFORE.match(masked, 0, m.start())  # "X moest ...", else "moest X ... alleen"
-            for place, tok in ((1, m.group(2)), (2, lead.group(1) if lead else m.group(1))):
-                if tok is None:
-                    continue
-                ent = index[tok]
-                if id(ent) not in done:
-                    self._add(key, place, ent, None, None, gender is not None, when, hist, headline, masked, index)
-                    done.add(id(ent))
+            place(key, 1, index[m.group(2)])
+            opening = _A_SUBJECT_BEFORE.match(masked, 0, m.start())  # "X moest ...", else "moest X ... alleen"
+            second = opening.group(1) if opening else m.group(1)
+            if second is not None:
+                place(key, 2, index[second])
         # "Swings (tweede) en Stroetinga (derde)"
         for m in _ENT_ORD_PAREN.finditer(masked) if "(" in masked else ():
             if blocked():
