@@ -92,10 +92,10 @@ _WORD_LEADS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 # Where a numeric alternative can match: a digit that opens a word (_DISTANCE_RE's lookbehind, after the digit so
 # that re finds digits with a fast scan), then either a unit ahead ("unit": more digits, dots or commas, spacing,
 # then "k" or "m") or the start of one of "bare"'s numbers (500, 1000, 1500, 3000, 5000, 10000, dotted or not).
-_DIGIT_LEAD = re.compile(r"\d(?<![\w.,]\d)(?=[\d.,]*\s?-?\s?[km]|(?<=5)00|(?<=1)\.?[05]00|(?<=1)0\.?000|(?<=[35])\.?000)")
+_DIGIT_LEAD_FORM = r"{d}(?<![\w.,]{d})(?=[{c}.,]*\s?-?\s?[km]|(?<=5)00|(?<=1)\.?[05]00|(?<=1)0\.?000|(?<=[35])\.?000)"
+_DIGIT_LEAD = re.compile(_DIGIT_LEAD_FORM.format(d=r"\d", c=r"\d"))
 # The same for an ASCII text, where \d is [0-9]: re tests a range faster than the Unicode digit category.
-_DIGIT_LEAD_ASCII = re.compile(
-    r"[0-9](?<![\w.,][0-9])(?=[0-9.,]*\s?-?\s?[km]|(?<=5)00|(?<=1)\.?[05]00|(?<=1)0\.?000|(?<=[35])\.?000)")
+_DIGIT_LEAD_ASCII = re.compile(_DIGIT_LEAD_FORM.format(d="[0-9]", c="0-9"))
 # every word of _WORD_LEADS: a text holding none of them can match only at a digit
 _WORDS = tuple(word for words, _leads in _WORD_LEADS for word in words)
 _LEAD_SCANS: dict[int, re.Pattern[str]] = {}  # keyed on the set of _WORD_LEADS entries, as bits
@@ -197,6 +197,37 @@ def _numeric_code(num: str, unit: str) -> tuple[str, bool] | None:
 _NUMERIC_GROUPS = ("unit", "wunit")
 
 
+def same_length_lower(text: str, low: str | None = None) -> str:
+    """``text`` lower-cased, keeping the few characters whose lower case is longer (offsets must hold). ``low``,
+    when given, is ``text.lower()``."""
+    if low is None:
+        low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _candidate_matches(text: str, low: str) -> list[re.Match[str]]:
+    """The matches of _DISTANCE_RE in ``same_length_lower(text)``, tried only where a lead scan says one may
+    start (``low`` is ``text.lower()``)."""
+    lead_scan: re.Pattern[str] | None = None
+    for word in _WORDS:  # a plain loop: a generator costs more than the substring tests themselves
+        if word in low:
+            # a text without digits needs _QUICK.search(text) too (and a match needs a lead then)
+            if _DIGIT.search(text) is None and _QUICK.search(text) is None:
+                return []
+            lead_scan = _lead_scan(low)
+            break
+    # (a word found in text.lower() may be gone from the same-length form, never the reverse: the leads stay a
+    # superset)
+    low = same_length_lower(text, low)
+    digit_lead = _DIGIT_LEAD_ASCII if low.isascii() else _DIGIT_LEAD
+    digit = digit_lead.search(low)
+    if digit is None and lead_scan is None:  # most sentences: no match can start anywhere
+        return []
+    return _distance_matches(low, digit_lead, digit, lead_scan)
+
+
 def mention_tuples(text: str, low: str | None = None) -> list[tuple[int, int, str, bool, int | None, bool]]:
     """:func:`find_distance_mentions` as plain tuples (start, end, code, split, ordinal, mixed). ``low``, when
     given, must be ``text.lower()`` (callers that have it already save a pass)."""
@@ -205,22 +236,7 @@ def mention_tuples(text: str, low: str | None = None) -> list[tuple[int, int, st
         return out
     if low is None:
         low = text.lower()
-    lead_scan: re.Pattern[str] | None = None
-    for word in _WORDS:  # a plain loop: a generator costs more than the substring tests themselves
-        if word in low:
-            # a text without digits needs _QUICK.search(text) too (and a match needs a lead then)
-            if _DIGIT.search(text) is None and _QUICK.search(text) is None:
-                return out
-            lead_scan = _lead_scan(low)
-            break
-    if len(low) != len(text):  # a few characters change length when lower-cased; offsets must hold
-        # (a word found in text.lower() may be gone here, never the reverse: the leads stay a superset)
-        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    digit_lead = _DIGIT_LEAD_ASCII if low.isascii() else _DIGIT_LEAD
-    digit = digit_lead.search(low)
-    if digit is None and lead_scan is None:  # most sentences: no match can start anywhere
-        return out
-    for m in _distance_matches(low, digit_lead, digit, lead_scan):
+    for m in _candidate_matches(text, low):
         kind = m.lastgroup
         m_start = m.start()
         code: str | None = None

@@ -83,19 +83,11 @@ _DISTANCE_WORDS = sorted(set(re.findall(r"[a-zé]{2,}", distances._DISTANCE_RE.p
 
 def _scanned(text: str) -> list[tuple[int, int]]:
     """The matches mention_tuples reads: _DISTANCE_RE tried only where its lead scans point."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    lead_scan = distances._lead_scan(low) if any(word in low for word in distances._WORDS) else None
-    digit_lead = distances._DIGIT_LEAD_ASCII if low.isascii() else distances._DIGIT_LEAD
-    return [m.span() for m in distances._distance_matches(low, digit_lead, digit_lead.search(low), lead_scan)]
+    return [m.span() for m in distances._candidate_matches(text, text.lower())]
 
 
 def _full_scan(text: str) -> list[tuple[int, int]]:
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return [m.span() for m in distances._DISTANCE_RE.finditer(low)]
+    return [m.span() for m in distances._DISTANCE_RE.finditer(distances.same_length_lower(text))]
 
 
 @settings(max_examples=1000)
