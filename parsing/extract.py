@@ -341,6 +341,13 @@ _S_NOT_RACE_REV = re.compile(
     r"ed\s+po\s+(?:(?:\w+\s+)?(?:" + "|".join(w[::-1] for w in _S_NOT_RACE_AIM) + r")|"
     r"(?:\w+\s+){0,2}(?:" + "|".join(w[::-1] for w in _S_NOT_RACE_AIM_FAR) + r"))|"
     r"ed\s+nav\s+neizfa)(?!\w)")
+
+
+def _not_a_race_before(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends in words that make the distance after it no race result."""
+    return end > 0 and _S_NOT_RACE_REV.match(text[end - 1::-1]) is not None
+
+
 # every _NP_LEAD match opens with one of these words
 _S_NP_LEAD_STARTS = ("de", "het", "bij", "op", "in", "met", "na", "over")
 # r"\sen\s" led by its literal, so that re skips ahead to each "en" (the same yes/no answer)
@@ -1030,7 +1037,7 @@ class Engine:
             kept = []
             for d in dists:
                 tok = tok_of.get(id(d), "")
-                if not _S_NOT_RACE_REV.match(masked[:masked.find(tok) if tok else 0][::-1]):
+                if not _not_a_race_before(masked, masked.find(tok) if tok else 0):
                     kept.append(d)
             dists = kept
         # whether dated placings were mentioned in passing; only they need to know
@@ -1236,7 +1243,7 @@ class Engine:
         for m in (_A_DIST_WORD.finditer(clause) if "D" in clause else ()):
             # every branch of _S_NOT_RACE_REV opens with whitespace (the text before the distance ends in it)
             mstart = m.start()
-            if mstart and clause[mstart - 1].isspace() and _S_NOT_RACE_REV.match(clause[mstart - 1::-1]):
+            if mstart and clause[mstart - 1].isspace() and _not_a_race_before(clause, mstart):
                 continue
             inside.append(index[m.group()])
         if inside:

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parsing import distances
-from parsing.extract import _S_NOT_RACE_REV
+from parsing.extract import _not_a_race_before
 from parsing.ranks import standings_in
 
 
@@ -47,7 +47,7 @@ def test_standings_in_examples() -> None:
     assert not standings_in("over de hele afstand was ze de beste")
 
 
-# --- extract._S_NOT_RACE_REV ---------------------------------------------------------------------------------
+# --- extract._not_a_race_before ------------------------------------------------------------------------------
 
 _NOT_RACE = re.compile(
     r"(?:\b(?:vlak\s+)?(?:voor|na|voorafgaand aan|na afloop van)\s+de\s+(?:\w+\s+)?|"
@@ -64,14 +64,14 @@ _NOT_RACE_WORDS = ["vlak", "voor", "na", "voorafgaand aan", "na afloop van", "de
                  st.sampled_from(["", " ", "de ", " de ", "de  ", " de eerste ", " op de ", "op de\n", " van de "])))
 def test_reversed_not_race_pattern_is_the_plain_one(parts: tuple[str, str]) -> None:
     before = "".join(parts)  # the text before a distance token, as the engine hands it over
-    assert bool(_S_NOT_RACE_REV.match(before[::-1])) == bool(_NOT_RACE.search(before))
+    assert _not_a_race_before(before, len(before)) == bool(_NOT_RACE.search(before))
 
 
 def test_reversed_not_race_examples() -> None:
-    assert _S_NOT_RACE_REV.match("vlak voor de "[::-1])
-    assert _S_NOT_RACE_REV.match("ze richt zich op de "[::-1]) is None  # "richt" is not "richten"
-    assert _S_NOT_RACE_REV.match("ze wil zich richten op de "[::-1])
-    assert _S_NOT_RACE_REV.match("hij won de "[::-1]) is None
+    assert _not_a_race_before("vlak voor de D0", 13)
+    assert not _not_a_race_before("ze richt zich op de D0", 20)  # "richt" is not "richten"
+    assert _not_a_race_before("ze wil zich richten op de D0", 26)
+    assert not _not_a_race_before("hij won de D0", 11)
 
 
 # --- distances: the lead scans in front of _DISTANCE_RE ------------------------------------------------------
